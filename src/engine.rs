@@ -1,0 +1,181 @@
+//! The pipeline: findings from the glossary and the built-in rules, then the edits
+//! `fix` makes from them. `check`, `fix`, `--diff`, `--write` and `--check` all read the
+//! same findings.
+
+use crate::edit::{Edit, Span, apply_edits};
+use crate::finding::Finding;
+use crate::glossary::Glossary;
+use crate::rules;
+
+/// A glossary plus the built-in rules, ready to check and fix texts.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    glossary: Glossary,
+}
+
+/// What [`Engine::fix`] did to a text.
+#[derive(Debug, Clone)]
+pub struct FixOutcome {
+    /// The repaired text.
+    pub text: String,
+    /// The findings whose fixes were applied, in text order (spans refer to the input).
+    pub applied: Vec<Finding>,
+    /// Findings left alone: report-only ones and fixes that are not safe.
+    pub remaining: Vec<Finding>,
+}
+
+impl Engine {
+    /// An engine over `glossary` with every built-in rule on.
+    pub fn new(glossary: Glossary) -> Self {
+        Engine { glossary }
+    }
+
+    /// The glossary in use.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Every finding in `text`, sorted by position. A safe fix that overlaps one taken
+    /// before it (glossary entries first, then longer spans) is dropped, so the safe
+    /// findings reported are exactly the edits [`Engine::fix`] makes.
+    pub fn check(&self, text: &str) -> Vec<Finding> {
+        let mut findings = self.glossary.matcher().find(text);
+        let from_glossary = findings.len();
+        findings.extend(rules::check_all(text));
+        let edits: Vec<_> = findings.iter().filter_map(|f| f.safe_edit().cloned()).collect();
+        // `apply_edits` breaks ties between equal spans by input order: glossary first.
+        let taken = apply_edits(text, &edits).taken;
+        let mut edit_index = 0;
+        let mut keep = Vec::with_capacity(findings.len());
+        for (i, finding) in findings.into_iter().enumerate() {
+            if finding.safe_edit().is_some() {
+                let kept = taken.contains(&edit_index);
+                edit_index += 1;
+                if !kept {
+                    continue;
+                }
+            }
+            keep.push((i >= from_glossary, finding));
+        }
+        // A report-only finding inside a span that a fix rewrites says nothing more.
+        let rewritten: Vec<_> = keep.iter().filter_map(|(_, f)| f.safe_edit().map(|e| e.span)).collect();
+        keep.retain(|(_, f)| {
+            f.fix.is_some()
+                || !rewritten.iter().any(|s| s.start <= f.span.start && f.span.end <= s.end && !s.is_empty())
+        });
+        keep.sort_by_key(|(from_rule, f)| (f.span.start, *from_rule, f.span.end));
+        keep.into_iter().map(|(_, f)| f).collect()
+    }
+
+    /// Applies every safe fix; every other byte is copied unchanged.
+    ///
+    /// Two repairs can overlap ("de empêcher" and "empêcher les états"): one pass takes
+    /// the first and the next pass the other. `fix` repeats until nothing changes (at
+    /// most [`MAX_PASSES`] passes) so that running it on its own output changes nothing.
+    /// Repairs made by later passes are reported with their spans mapped back onto the
+    /// input.
+    pub fn fix(&self, text: &str) -> FixOutcome {
+        let findings = self.check(text);
+        let (mut applied, remaining): (Vec<Finding>, Vec<Finding>) =
+            findings.into_iter().partition(|f| f.safe_edit().is_some());
+        let edits: Vec<_> = applied.iter().filter_map(|f| f.safe_edit().cloned()).collect();
+        let mut current = apply_edits(text, &edits).text;
+        let mut history = vec![edits];
+        for _ in 1..MAX_PASSES {
+            let more: Vec<Finding> = self.check(&current).into_iter().filter(|f| f.safe_edit().is_some()).collect();
+            if more.is_empty() {
+                break;
+            }
+            let edits: Vec<_> = more.iter().filter_map(|f| f.safe_edit().cloned()).collect();
+            let applied_now = apply_edits(&current, &edits);
+            for i in applied_now.taken {
+                let mut finding = more[i].clone();
+                for earlier in history.iter().rev() {
+                    finding.span = map_back(finding.span, earlier);
+                    if let Some(fix) = finding.fix.as_mut() {
+                        fix.edit.span = map_back(fix.edit.span, earlier);
+                    }
+                }
+                applied.push(finding);
+            }
+            current = applied_now.text;
+            history.push(edits);
+        }
+        applied.sort_by_key(|f| (f.span.start, f.span.end));
+        FixOutcome { text: current, applied, remaining }
+    }
+}
+
+/// How many times [`Engine::fix`] re-runs over its own output at most.
+pub const MAX_PASSES: usize = 4;
+
+/// Maps a span of the text produced by applying `edits` back onto the text they were
+/// applied to: a position inside a replacement maps to the edge of the replaced span.
+fn map_back(span: Span, edits: &[Edit]) -> Span {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.span.start, std::cmp::Reverse(e.span.end)));
+    let map = |pos: usize, is_end: bool| {
+        let mut delta: isize = 0;
+        let mut last_end = 0;
+        for e in &sorted {
+            if e.span.start < last_end {
+                continue; // skipped by apply_edits as overlapping
+            }
+            let new_start = (e.span.start as isize + delta) as usize;
+            let new_end = new_start + e.replacement.len();
+            if pos < new_start || (pos == new_start && is_end) {
+                break;
+            }
+            if pos < new_end {
+                return if is_end { e.span.end } else { e.span.start };
+            }
+            delta += e.replacement.len() as isize - e.span.len() as isize;
+            last_end = e.span.end;
+        }
+        (pos as isize - delta) as usize
+    };
+    Span::new(map(span.start, false), map(span.end, true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_repairs_are_all_made_and_fix_is_idempotent() {
+        let g = Glossary::from_toml_str(
+            "[[fix]]\nfind = 'de empêcher'\nreplace = 'd’empêcher'\n\
+             [[fix]]\nfind = 'empêcher les états'\nreplace = 'empêcher les États'\n",
+            "t.toml",
+        )
+        .unwrap();
+        let engine = Engine::new(g);
+        let text = "dans le but de empêcher les états de fournir";
+        let once = engine.fix(text);
+        assert_eq!(once.text, "dans le but d’empêcher les États de fournir");
+        assert_eq!(engine.fix(&once.text).text, once.text);
+        let spans: Vec<_> = once.applied.iter().map(|f| &text[f.span.start..f.span.end]).collect();
+        assert_eq!(spans, ["de empêcher", "de empêcher les états"], "the second repair is mapped back onto the input");
+    }
+
+    #[test]
+    fn map_back_table() {
+        let edits = [
+            Edit { span: Span::new(2, 4), replacement: "XYZ".into() },
+            Edit { span: Span::new(6, 7), replacement: String::new() },
+        ];
+        // input "abcdefgh" -> output "abXYZefh"
+        // (span in output, span in input)
+        let cases = [
+            ((0, 2), (0, 2)),
+            ((2, 5), (2, 4)),
+            ((3, 4), (2, 4)),
+            ((5, 7), (4, 6)),
+            ((5, 8), (4, 8)),
+            ((7, 8), (7, 8)),
+        ];
+        for (out, input) in cases {
+            assert_eq!(map_back(Span::new(out.0, out.1), &edits), Span::new(input.0, input.1), "{out:?}");
+        }
+    }
+}

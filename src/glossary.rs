@@ -1,0 +1,440 @@
+//! The glossary: its TOML schema, loading with located errors, validation, and the
+//! examples each entry carries.
+//!
+//! ```toml
+//! [[term]]                      # a name and its variants
+//! canonical = "Kim Jong-un"
+//! variants = ["Kim Jong-Un", "Kim Jong Un"]
+//!
+//! [[fix]]                       # an artifact and its repair
+//! find = "vehicle"
+//! replace = "car"
+//! note = "spinner: English 'car' (conjunction) came back as 'vehicle'"
+//! french = true                 # only among French words
+//! before = ["le", "la", "les", "l’"]
+//! examples = [{ from = "vehicle le nettoyage", to = "car le nettoyage" }]
+//!
+//! [[furniture]]                 # page-furniture lines to drop
+//! line = "Publicité"
+//! ```
+//!
+//! A glossary that is wrong (bad TOML, an unknown key, an empty `find`, a variant equal to
+//! its canonical form, two entries with the same `find` and conditions but different
+//! repairs, an example that does not hold) is refused with a [`GlossaryError`] naming the
+//! file, line and column.
+
+use crate::edit::apply_edits;
+use crate::fold::{fold_keep_case, fold_pattern};
+use crate::lines::LineIndex;
+use crate::matcher::Matcher;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+use toml::Spanned;
+
+/// The glossary shipped with glossfix (the repository's `glossary.toml`).
+pub const DEFAULT_GLOSSARY: &str = include_str!("../glossary.toml");
+
+/// A glossary that could not be loaded, with the place it went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GlossaryError {
+    /// The glossary file as given.
+    pub path: String,
+    /// 1-based line (0 when the file could not be read at all).
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for GlossaryError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+        }
+    }
+}
+
+impl std::error::Error for GlossaryError {}
+
+/// A before/after pair an entry promises; checked when the glossary loads.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// Text containing the artifact.
+    pub from: String,
+    /// The same text once repaired by the whole glossary.
+    pub to: String,
+}
+
+/// `[[term]]`: a canonical spelling and the variants rewritten to it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TermEntry {
+    /// The spelling to use.
+    pub canonical: Spanned<String>,
+    /// Spellings rewritten to `canonical`.
+    pub variants: Vec<Spanned<String>>,
+    /// Why, for the maintainer and in reports.
+    pub note: Option<String>,
+    /// Examples checked at load.
+    #[serde(default)]
+    pub examples: Vec<Spanned<Example>>,
+}
+
+/// `[[fix]]`: an artifact and its repair, with optional context conditions.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixEntry {
+    /// The artifact: one or more words; a space matches any run of white space.
+    pub find: Spanned<String>,
+    /// The repair (empty deletes the artifact and one adjacent space).
+    pub replace: String,
+    /// Why, for the maintainer and in reports.
+    pub note: Option<String>,
+    /// Only where the match sits among French words.
+    #[serde(default)]
+    pub french: bool,
+    /// Only right after one of these words.
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// Only right before one of these words.
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// Never right after one of these words.
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    /// Never right before one of these words.
+    #[serde(default)]
+    pub not_before: Vec<String>,
+    /// Only in a text that also contains one of these phrases somewhere (for repairs
+    /// that are right for one person or story: "M. Jenkins" is "Mme Jenkins" in an
+    /// article about Bonnie Jenkins).
+    #[serde(default)]
+    pub in_document: Vec<String>,
+    /// `false`: `check` reports the repair as a suggestion, `fix` does not apply it.
+    #[serde(default = "yes")]
+    pub safe: bool,
+    /// Examples checked at load.
+    #[serde(default)]
+    pub examples: Vec<Spanned<Example>>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Where a furniture line may stand.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Position {
+    /// On any line of the article.
+    #[default]
+    Anywhere,
+    /// Only among the first or last lines (with only blank or furniture lines between it
+    /// and the start or end), for lines such as a lone "in" that could be text elsewhere.
+    Edges,
+}
+
+/// `[[furniture]]`: a whole line of page furniture to drop.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FurnitureEntry {
+    /// The line's text (surrounding white space ignored).
+    pub line: Spanned<String>,
+    /// Where it may stand.
+    #[serde(default)]
+    pub position: Position,
+    /// Why, for the maintainer and in reports.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlossaryFile {
+    #[serde(default)]
+    term: Vec<TermEntry>,
+    #[serde(default)]
+    fix: Vec<FixEntry>,
+    #[serde(default)]
+    furniture: Vec<FurnitureEntry>,
+}
+
+/// A loaded, validated glossary with its compiled matcher.
+#[derive(Debug, Clone)]
+pub struct Glossary {
+    /// The file it came from, as given (or `<default glossary>`).
+    pub path: String,
+    /// `[[term]]` entries in file order.
+    pub terms: Vec<TermEntry>,
+    /// `[[fix]]` entries in file order.
+    pub fixes: Vec<FixEntry>,
+    /// `[[furniture]]` entries in file order.
+    pub furniture: Vec<FurnitureEntry>,
+    lines: LineIndex,
+    source: String,
+    matcher: Matcher,
+}
+
+impl Glossary {
+    /// The glossary compiled into the binary.
+    pub fn default_glossary() -> Self {
+        Self::from_toml_str(DEFAULT_GLOSSARY, "<default glossary>")
+            .expect("the default glossary is checked by the test suite")
+    }
+
+    /// Reads and loads the glossary at `path`.
+    pub fn load(path: &Path) -> Result<Self, GlossaryError> {
+        let shown = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| GlossaryError {
+            path: shown.clone(),
+            line: 0,
+            column: 0,
+            message: crate::files::describe_io_error(&e),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| GlossaryError {
+            path: shown.clone(),
+            line: 0,
+            column: 0,
+            message: format!("not UTF-8 (invalid byte at offset {})", e.utf8_error().valid_up_to()),
+        })?;
+        Self::from_toml_str(&text, &shown)
+    }
+
+    /// Loads a glossary from TOML text; `path` is only used in messages.
+    pub fn from_toml_str(source: &str, path: &str) -> Result<Self, GlossaryError> {
+        let lines = LineIndex::new(source);
+        let error_at = |offset: usize, message: String| {
+            let (line, column) = lines.position(source, offset.min(source.len()));
+            GlossaryError { path: path.to_string(), line, column, message }
+        };
+        let file: GlossaryFile = toml::from_str(source).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            error_at(offset, e.message().trim().replace('\n', " "))
+        })?;
+        let mut glossary = Glossary {
+            path: path.to_string(),
+            terms: file.term,
+            fixes: file.fix,
+            furniture: file.furniture,
+            lines: lines.clone(),
+            source: source.to_string(),
+            matcher: Matcher::default(),
+        };
+        glossary.validate().map_err(|(offset, message)| error_at(offset, message))?;
+        glossary.matcher = Matcher::compile(&glossary);
+        glossary.check_examples().map_err(|(offset, message)| error_at(offset, message))?;
+        Ok(glossary)
+    }
+
+    /// The compiled matcher.
+    pub fn matcher(&self) -> &Matcher {
+        &self.matcher
+    }
+
+    /// 1-based line in the glossary file of a byte offset (as found in a `Spanned` span).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.lines.position(&self.source, offset).0
+    }
+
+    /// Structural checks; errors carry the byte offset in the TOML they refer to.
+    fn validate(&self) -> Result<(), (usize, String)> {
+        // (folded find, case-sensitive, conditions) -> (replacement, offset, label)
+        let mut seen: HashMap<(String, bool, String), (String, usize)> = HashMap::new();
+        let mut claim = |find: &Spanned<String>, replace: &str, conditions: String, label: &str| {
+            let key = (fold_pattern(find.get_ref()), has_upper(find.get_ref()), conditions);
+            let offset = find.span().start;
+            match seen.get(&key) {
+                Some((other, first)) if fold_keep_case(other) != fold_keep_case(replace) => Err((
+                    offset,
+                    format!(
+                        "{label} {:?}: the same find at line {} repairs it to {other:?}, here to {replace:?}",
+                        find.get_ref(),
+                        self.line_of(*first)
+                    ),
+                )),
+                Some(_) => Ok(()),
+                None => {
+                    seen.insert(key, (replace.to_string(), offset));
+                    Ok(())
+                }
+            }
+        };
+        for term in &self.terms {
+            let canonical = term.canonical.get_ref();
+            non_empty(&term.canonical, "[[term]] canonical")?;
+            if term.variants.is_empty() {
+                return Err((term.canonical.span().start, format!("[[term]] {canonical:?}: no variants")));
+            }
+            for variant in &term.variants {
+                non_empty(variant, &format!("[[term]] {canonical:?}: variant"))?;
+                let same = if has_upper(variant.get_ref()) {
+                    fold_keep_case(variant.get_ref()) == fold_keep_case(canonical)
+                } else {
+                    fold_pattern(variant.get_ref()) == fold_pattern(canonical)
+                };
+                if same {
+                    return Err((
+                        variant.span().start,
+                        format!("[[term]] {canonical:?}: variant {:?} is the canonical form itself", variant.get_ref()),
+                    ));
+                }
+                claim(variant, canonical, String::new(), "[[term]] variant")?;
+            }
+        }
+        for fix in &self.fixes {
+            non_empty(&fix.find, "[[fix]] find")?;
+            claim(&fix.find, &fix.replace, conditions_key(fix), "[[fix]]")?;
+            if fold_keep_case(fix.find.get_ref()) == fold_keep_case(&fix.replace) {
+                return Err((
+                    fix.find.span().start,
+                    format!("[[fix]] {:?}: replace is the same as find", fix.find.get_ref()),
+                ));
+            }
+        }
+        for furniture in &self.furniture {
+            non_empty(&furniture.line, "[[furniture]] line")?;
+        }
+        Ok(())
+    }
+
+    /// Every example must come out of the whole glossary as promised, and the entry that
+    /// carries it must fire on it (unless `from == to`: a counter-example, where nothing
+    /// may change); a fix must also leave its own output alone.
+    fn check_examples(&self) -> Result<(), (usize, String)> {
+        let all = self
+            .terms
+            .iter()
+            .flat_map(|t| t.examples.iter().map(move |e| (t.canonical.get_ref(), t.canonical.span().start, e)))
+            .chain(
+                self.fixes
+                    .iter()
+                    .flat_map(|f| f.examples.iter().map(move |e| (f.find.get_ref(), f.find.span().start, e))),
+            );
+        for (label, entry_offset, example) in all {
+            let findings = self.matcher.find(&example.get_ref().from);
+            let edits: Vec<_> = findings.iter().filter_map(|f| f.safe_edit().cloned()).collect();
+            let got = apply_edits(&example.get_ref().from, &edits).text;
+            let entry_line = self.line_of(entry_offset);
+            if got != example.get_ref().to {
+                return Err((
+                    example.span().start,
+                    format!(
+                        "example of {label:?} does not hold: {:?} becomes {got:?}, not {:?}",
+                        example.get_ref().from,
+                        example.get_ref().to
+                    ),
+                ));
+            }
+            // `from == to` is a counter-example: it holds when nothing changes.
+            let changes = example.get_ref().from != example.get_ref().to;
+            if changes && !findings.iter().any(|f| f.entry.is_some_and(|e| e.line == entry_line)) {
+                return Err((
+                    example.span().start,
+                    format!("example of {label:?} does not use the entry: {:?}", example.get_ref().from),
+                ));
+            }
+        }
+        for fix in &self.fixes {
+            let line = self.line_of(fix.find.span().start);
+            if fix.replace.trim().is_empty() {
+                continue;
+            }
+            let again = self.matcher.find(&fix.replace);
+            if again.iter().any(|f| f.entry.is_some_and(|e| e.line == line) && f.safe_edit().is_some()) {
+                return Err((
+                    fix.find.span().start,
+                    format!(
+                        "[[fix]] {:?}: its replacement {:?} matches it again (fix would not be idempotent)",
+                        fix.find.get_ref(),
+                        fix.replace
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn non_empty(value: &Spanned<String>, what: &str) -> Result<(), (usize, String)> {
+    if value.get_ref().trim().is_empty() { Err((value.span().start, format!("{what} is empty"))) } else { Ok(()) }
+}
+
+/// True when `s` has an upper-case letter: such a pattern matches its exact case only.
+pub fn has_upper(s: &str) -> bool {
+    s.chars().any(char::is_uppercase)
+}
+
+fn conditions_key(fix: &FixEntry) -> String {
+    let fold = |words: &[String]| {
+        let mut w: Vec<String> = words.iter().map(|w| fold_pattern(w)).collect();
+        w.sort();
+        w.join("|")
+    };
+    format!(
+        "{}/{}/{}/{}/{}/{}",
+        fix.french,
+        fold(&fix.in_document),
+        fold(&fix.after),
+        fold(&fix.before),
+        fold(&fix.not_after),
+        fold(&fix.not_before)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(toml: &str) -> String {
+        Glossary::from_toml_str(toml, "g.toml").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn refused_glossaries_table() {
+        // (glossary, expected error)
+        let cases = [
+            ("[[fix]\nfind = 'x'", "g.toml:1:7: unclosed array table"),
+            ("[[fix]]\nfind = 'x'\nreplace = 'y'\ncolour = 'red'", "g.toml:4:1: unknown field `colour`"),
+            ("[[fix]]\nfind = '  '\nreplace = 'y'", "g.toml:2:8: [[fix]] find is empty"),
+            (
+                "[[term]]\ncanonical = 'Kim Jong-un'\nvariants = ['Kim Jong-un']",
+                "g.toml:3:13: [[term]] \"Kim Jong-un\": variant \"Kim Jong-un\" is the canonical form itself",
+            ),
+            (
+                "[[fix]]\nfind = 'kinds'\nreplace = 'types'\n[[fix]]\nfind = 'Kinds'\nreplace = 'sortes'\n[[fix]]\nfind = 'kinds'\nreplace = 'genres'",
+                "g.toml:8:8: [[fix]] \"kinds\": the same find at line 2 repairs it to \"types\", here to \"genres\"",
+            ),
+            (
+                "[[fix]]\nfind = 'kinds'\nreplace = 'types'\nexamples = [{ from = 'des kinds', to = 'des sortes' }]",
+                "g.toml:4:13: example of \"kinds\" does not hold: \"des kinds\" becomes \"des types\", not \"des sortes\"",
+            ),
+            (
+                "[[fix]]\nfind = 'go'\nreplace = 'go go'",
+                "g.toml:2:8: [[fix]] \"go\": its replacement \"go go\" matches it again",
+            ),
+            ("[[furniture]]\nline = ''", "g.toml:2:8: [[furniture]] line is empty"),
+        ];
+        for (toml, want) in cases {
+            let got = err(toml);
+            assert!(got.starts_with(want), "glossary {toml:?}\n got: {got}\nwant: {want}");
+        }
+    }
+
+    #[test]
+    fn same_find_with_different_conditions_is_allowed() {
+        let toml = "[[fix]]\nfind = 'significant'\nreplace = 'important'\nafter = ['un']\n\
+                    [[fix]]\nfind = 'significant'\nreplace = 'importante'\nafter = ['une']";
+        assert!(Glossary::from_toml_str(toml, "g.toml").is_ok());
+    }
+
+    #[test]
+    fn default_glossary_loads() {
+        let g = Glossary::default_glossary();
+        assert!(!g.terms.is_empty() && !g.fixes.is_empty() && !g.furniture.is_empty());
+    }
+}

@@ -1,0 +1,258 @@
+//! The `glossfix` command line: parses arguments, calls the library, prints.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use glossfix::files::{self, FileError};
+use glossfix::{Engine, Glossary, report};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Repair machine-translation artifacts in French news articles against a glossary.
+#[derive(Parser)]
+#[command(name = "glossfix", version, about, long_about = None)]
+struct Cli {
+    /// Glossary to use [default: glossary.toml in this folder or the nearest parent,
+    /// else the glossary built into glossfix]
+    #[arg(long, global = true, value_name = "FILE")]
+    glossary: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Repair files: one file or stdin to stdout, or many with --write, --diff or --check
+    Fix(FixArgs),
+    /// Report every finding, including those fix cannot repair safely
+    Check(CheckArgs),
+}
+
+#[derive(Args)]
+struct FixArgs {
+    /// Files or folders (folders are walked for *.txt and *.md); `-` or none for stdin
+    paths: Vec<PathBuf>,
+    /// Rewrite the files in place (atomically; untouched when nothing changes)
+    #[arg(short, long, conflicts_with_all = ["diff", "check"])]
+    write: bool,
+    /// Print a unified diff of the repairs instead of the repaired text
+    #[arg(long)]
+    diff: bool,
+    /// Change nothing; list the repairs and exit 1 when something would change
+    #[arg(long)]
+    check: bool,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or folders (folders are walked for *.txt and *.md); `-` or none for stdin
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// `path:line:column: rule: message (-> replacement)`
+    Text,
+    /// One JSON object per finding, one per line
+    Json,
+}
+
+/// Exit codes: nothing found, findings or changes remain, error.
+const OK: u8 = 0;
+const FOUND: u8 = 1;
+const ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let glossary = match load_glossary(cli.glossary.as_deref()) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("glossfix: error: {e}");
+            return ExitCode::from(ERROR);
+        }
+    };
+    let glossary_path = glossary.path.clone();
+    let engine = Engine::new(glossary);
+    let mut run = Run { engine, glossary_path, errors: false, found: false, out: io::stdout().lock() };
+    let result = match cli.command {
+        Command::Fix(args) => run.fix(&args),
+        Command::Check(args) => run.check(&args),
+    };
+    let written = result.and_then(|()| run.out.flush());
+    // A closed pipe (`glossfix check | head`) is not an error.
+    if let Some(e) = written.err().filter(|e| e.kind() != io::ErrorKind::BrokenPipe) {
+        eprintln!("glossfix: error: writing output: {e}");
+        return ExitCode::from(ERROR);
+    }
+    ExitCode::from(if run.errors {
+        ERROR
+    } else if run.found {
+        FOUND
+    } else {
+        OK
+    })
+}
+
+/// `--glossary FILE`, else `glossary.toml` here or in the nearest parent, else built in.
+fn load_glossary(explicit: Option<&Path>) -> Result<Glossary, String> {
+    if let Some(path) = explicit {
+        return Glossary::load(path).map_err(|e| e.to_string());
+    }
+    let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
+    for dir in cwd.ancestors() {
+        let candidate = dir.join("glossary.toml");
+        if candidate.is_file() {
+            let shown = pathdiff(&candidate, &cwd);
+            return Glossary::load(&shown).map_err(|e| e.to_string());
+        }
+    }
+    Ok(Glossary::default_glossary())
+}
+
+/// `candidate` relative to `cwd` when it is in `cwd` or a parent of it, for short messages.
+fn pathdiff(candidate: &Path, cwd: &Path) -> PathBuf {
+    let Some(dir) = candidate.parent() else {
+        return candidate.to_path_buf();
+    };
+    match cwd.strip_prefix(dir) {
+        Ok(rest) => {
+            let ups = rest.components().count();
+            let mut p = PathBuf::new();
+            for _ in 0..ups {
+                p.push("..");
+            }
+            p.join("glossary.toml")
+        }
+        Err(_) => candidate.to_path_buf(),
+    }
+}
+
+/// One input: a file, or standard input.
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+
+    fn read(&self) -> Result<String, FileError> {
+        match self {
+            Input::File(path) => files::read_text(path),
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| FileError { path: "-".into(), message: e.to_string() })?;
+                files::decode(Path::new("-"), bytes)
+            }
+        }
+    }
+}
+
+struct Run<W: Write> {
+    engine: Engine,
+    glossary_path: String,
+    errors: bool,
+    found: bool,
+    out: W,
+}
+
+impl<W: Write> Run<W> {
+    fn error(&mut self, e: impl std::fmt::Display) {
+        eprintln!("glossfix: error: {e}");
+        self.errors = true;
+    }
+
+    /// The inputs for `paths`; errors for missing paths are reported and skipped.
+    fn inputs(&mut self, paths: &[PathBuf]) -> Vec<Input> {
+        if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
+            return vec![Input::Stdin];
+        }
+        let (found, errors) = files::collect(paths);
+        for e in errors {
+            self.error(e);
+        }
+        found.into_iter().map(Input::File).collect()
+    }
+
+    fn fix(&mut self, args: &FixArgs) -> io::Result<()> {
+        let to_stdout = !args.write && !args.diff && !args.check;
+        if to_stdout {
+            if args.paths.len() > 1 {
+                self.error("fix writes one file to stdout: give one file, or use --write, --diff or --check");
+                return Ok(());
+            }
+            if let Some(dir) = args.paths.first().filter(|p| p.is_dir()) {
+                let e = format!(
+                    "{}: is a directory, not a file (use --write, --diff or --check to process a folder)",
+                    dir.display()
+                );
+                self.error(e);
+                return Ok(());
+            }
+        }
+        for input in self.inputs(&args.paths) {
+            let name = input.name();
+            let text = match input.read() {
+                Ok(text) => text,
+                Err(e) => {
+                    self.error(e);
+                    continue;
+                }
+            };
+            let outcome = self.engine.fix(&text);
+            let changed = outcome.text != text;
+            if to_stdout {
+                self.out.write_all(outcome.text.as_bytes())?;
+            } else if args.check || args.diff {
+                if args.diff {
+                    self.out.write_all(report::unified_diff(&name, &text, &outcome.text).as_bytes())?;
+                } else {
+                    let located = report::locate(&name, &text, &self.glossary_path, &outcome.applied);
+                    self.out.write_all(report::text_lines(&located).as_bytes())?;
+                }
+                self.found |= changed && args.check;
+            } else if let Input::File(path) = &input {
+                if changed {
+                    match files::write_atomic(path, &outcome.text) {
+                        Ok(()) => eprintln!("fixed {name} ({} repairs)", outcome.applied.len()),
+                        Err(e) => self.error(e),
+                    }
+                }
+            } else {
+                self.error("--write needs files, not stdin");
+            }
+        }
+        Ok(())
+    }
+
+    fn check(&mut self, args: &CheckArgs) -> io::Result<()> {
+        for input in self.inputs(&args.paths) {
+            let name = input.name();
+            let text = match input.read() {
+                Ok(text) => text,
+                Err(e) => {
+                    self.error(e);
+                    continue;
+                }
+            };
+            let findings = self.engine.check(&text);
+            self.found |= !findings.is_empty();
+            let located = report::locate(&name, &text, &self.glossary_path, &findings);
+            let shown = match args.format {
+                Format::Text => report::text_lines(&located),
+                Format::Json => report::json_lines(&located),
+            };
+            self.out.write_all(shown.as_bytes())?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,115 @@
+//! Quotation marks within one paragraph: a quotation closed with the wrong mark is
+//! repaired (“…“ -> “…”, « …” -> « … »); one left open, or closed without being opened,
+//! is reported.
+
+use crate::edit::{Edit, Span};
+use crate::finding::{Applicability, Finding, Fix};
+use crate::lines::split_lines;
+use crate::words::{char_at, char_before, is_word_char};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Open {
+    Guillemet { at: usize, inner_space: Option<char> },
+    Curly { at: usize },
+}
+
+/// Checks the quotation marks of each paragraph (line) of `text`.
+pub fn check(text: &str, out: &mut Vec<Finding>) {
+    for line in split_lines(text) {
+        check_paragraph(text, line.start, line.end, out);
+    }
+}
+
+fn check_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Finding>) {
+    let mut open: Option<Open> = None;
+    for (offset, c) in text[start..end].char_indices() {
+        let i = start + offset;
+        let span = Span::new(i, i + c.len_utf8());
+        match (c, open) {
+            ('«', None) => {
+                let inner_space = char_at(text, span.end).filter(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'));
+                open = Some(Open::Guillemet { at: i, inner_space });
+            }
+            ('“', None) => open = Some(Open::Curly { at: i }),
+            ('»', Some(Open::Guillemet { .. })) | ('”', Some(Open::Curly { .. })) => open = None,
+            ('”', Some(Open::Guillemet { inner_space, .. })) => {
+                let space_before = char_before(text, i).is_some_and(char::is_whitespace);
+                let replacement = match inner_space {
+                    Some(s) if !space_before => format!("{s}»"),
+                    _ => "»".to_string(),
+                };
+                out.push(mismatch(span, "a quotation opened with « is closed with ”", replacement));
+                open = None;
+            }
+            ('“', Some(Open::Curly { .. })) if closes(text, span) => {
+                out.push(mismatch(span, "a quotation opened with “ is closed with “", "”".into()));
+                open = None;
+            }
+            ('”' | '»', None) => {
+                out.push(unbalanced(span, format!("closing {c} without an opening mark in this paragraph")))
+            }
+            _ => {}
+        }
+    }
+    if let Some(Open::Guillemet { at, .. } | Open::Curly { at }) = open {
+        let c = char_at(text, at).unwrap_or('"');
+        out.push(unbalanced(
+            Span::new(at, at + c.len_utf8()),
+            format!("{c} opens a quotation that is not closed in this paragraph"),
+        ));
+    }
+}
+
+/// A mark in closing position: glued to the word before it, not to the word after.
+fn closes(text: &str, span: Span) -> bool {
+    let before = char_before(text, span.start).is_some_and(|c| is_word_char(c) || matches!(c, '.' | '!' | '?' | ')'));
+    let after = char_at(text, span.end).is_none_or(|c| !is_word_char(c));
+    before && after
+}
+
+fn mismatch(span: Span, message: &str, replacement: String) -> Finding {
+    Finding {
+        span,
+        rule: "quote-mismatch",
+        message: message.into(),
+        fix: Some(Fix { edit: Edit { span, replacement }, applicability: Applicability::Safe }),
+        entry: None,
+    }
+}
+
+fn unbalanced(span: Span, message: String) -> Finding {
+    Finding { span, rule: "unbalanced-quote", message, fix: None, entry: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::apply_edits;
+
+    #[test]
+    fn quotes_table() {
+        // (text, fixed, rules reported)
+        let cases: &[(&str, &str, &[&str])] = &[
+            ("cherche “des munitions“ à utiliser", "cherche “des munitions” à utiliser", &["quote-mismatch"]),
+            (
+                "les deux pays « sont activement faire avancer” leurs",
+                "les deux pays « sont activement faire avancer » leurs",
+                &["quote-mismatch"],
+            ),
+            ("«\u{a0}avancent\u{a0}”, a dit", "«\u{a0}avancent\u{a0}», a dit", &["quote-mismatch"]),
+            ("«avancent”", "«avancent»", &["quote-mismatch"]),
+            ("« avancent », “bien” et “mal”", "« avancent », “bien” et “mal”", &[]),
+            ("“Dans le cadre de ces accords", "“Dans le cadre de ces accords", &["unbalanced-quote"]),
+            ("de défense russe”, a affirmé Kirby", "de défense russe”, a affirmé Kirby", &["unbalanced-quote"]),
+            ("“un” \n“deux”", "“un” \n“deux”", &[]),
+        ];
+        for (text, want, rules) in cases {
+            let mut out = Vec::new();
+            check(text, &mut out);
+            let edits: Vec<_> = out.iter().filter_map(|f| f.safe_edit().cloned()).collect();
+            assert_eq!(apply_edits(text, &edits).text, *want, "{text:?}");
+            let got: Vec<_> = out.iter().map(|f| f.rule).collect();
+            assert_eq!(&got, rules, "{text:?}");
+        }
+    }
+}

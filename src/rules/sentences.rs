@@ -1,0 +1,71 @@
+//! Broken sentences: "John Kirby. journalistes mercredi." A full stop followed by a
+//! lower-case word is reported (never fixed: the repair needs a human).
+
+use crate::edit::Span;
+use crate::finding::Finding;
+use crate::words::{char_before, is_word_char, word_after, word_before};
+
+/// Abbreviations after which a full stop is followed by a lower-case word in good French.
+const ABBREVIATIONS: &[&str] = &[
+    "etc", "cf", "ex", "p", "pp", "av", "apr", "env", "vol", "no", "art", "chap", "fig", "éd", "coll", "dir", "trad",
+    "hab", "min", "max", "km", "sq", "resp", "var", "vs", "mr", "st",
+];
+
+/// Reports each full stop followed (after white space) by a lower-case word, unless the
+/// word before it is an abbreviation, an initial or a number, or the stop ends an ellipsis.
+pub fn broken_sentence(text: &str, out: &mut Vec<Finding>) {
+    for (i, _) in text.match_indices('.') {
+        if char_before(text, i).is_none_or(|c| !is_word_char(c)) {
+            continue;
+        }
+        if !text[i + 1..].starts_with([' ', '\u{a0}']) {
+            continue;
+        }
+        let Some(next) = word_after(text, i + 1) else {
+            continue;
+        };
+        if !next.chars().next().is_some_and(char::is_lowercase) {
+            continue;
+        }
+        let Some(prev) = word_before(text, i) else {
+            continue;
+        };
+        let short = prev.chars().count() == 1;
+        let number = prev.chars().all(|c| c.is_ascii_digit());
+        if short || number || ABBREVIATIONS.contains(&prev.to_lowercase().as_str()) {
+            continue;
+        }
+        let next_start = i + 1 + text[i + 1..].find(next).unwrap_or(0);
+        out.push(Finding {
+            span: Span::new(i, next_start + next.len()),
+            rule: "broken-sentence",
+            message: format!("full stop followed by the lower-case word {next:?}: broken sentence?"),
+            fix: None,
+            entry: None,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_sentence_table() {
+        // (text, reported)
+        let cases = [
+            ("a déclaré John Kirby. journalistes mercredi.", true),
+            ("a déclaré John Kirby. Les journalistes", false),
+            ("des armes, etc. et des munitions", false),
+            ("M. le ministre", false),
+            ("en 2023. puis", false),
+            ("une pause... puis", false),
+            ("fin.\nsuite", false),
+        ];
+        for (text, want) in cases {
+            let mut out = Vec::new();
+            broken_sentence(text, &mut out);
+            assert_eq!(!out.is_empty(), want, "{text:?}");
+        }
+    }
+}
