@@ -171,16 +171,29 @@ impl<W: Write> Run<W> {
         self.errors = true;
     }
 
-    /// The inputs for `paths`; errors for missing paths are reported and skipped.
-    fn inputs(&mut self, paths: &[PathBuf]) -> Vec<Input> {
-        if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
-            return vec![Input::Stdin];
+    /// Reads each input of `paths` in turn and hands its text to `process`. A path that
+    /// is missing or a file that cannot be read is reported, and the others still run.
+    fn each_text(
+        &mut self,
+        paths: &[PathBuf],
+        mut process: impl FnMut(&mut Self, &Input, String) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let inputs = if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
+            vec![Input::Stdin]
+        } else {
+            let (found, errors) = files::collect(paths);
+            for e in errors {
+                self.error(e);
+            }
+            found.into_iter().map(Input::File).collect()
+        };
+        for input in inputs {
+            match input.read() {
+                Ok(text) => process(self, &input, text)?,
+                Err(e) => self.error(e),
+            }
         }
-        let (found, errors) = files::collect(paths);
-        for e in errors {
-            self.error(e);
-        }
-        found.into_iter().map(Input::File).collect()
+        Ok(())
     }
 
     fn fix(&mut self, args: &FixArgs) -> io::Result<()> {
@@ -199,60 +212,44 @@ impl<W: Write> Run<W> {
                 return Ok(());
             }
         }
-        for input in self.inputs(&args.paths) {
+        self.each_text(&args.paths, |run, input, text| {
             let name = input.name();
-            let text = match input.read() {
-                Ok(text) => text,
-                Err(e) => {
-                    self.error(e);
-                    continue;
-                }
-            };
-            let outcome = self.engine.fix(&text);
+            let outcome = run.engine.fix(&text);
             let changed = outcome.text != text;
             if to_stdout {
-                self.out.write_all(outcome.text.as_bytes())?;
-            } else if args.check || args.diff {
-                if args.diff {
-                    self.out.write_all(report::unified_diff(&name, &text, &outcome.text).as_bytes())?;
-                } else {
-                    let located = report::locate(&name, &text, &self.glossary_path, &outcome.applied);
-                    self.out.write_all(report::text_lines(&located).as_bytes())?;
-                }
-                self.found |= changed && args.check;
-            } else if let Input::File(path) = &input {
+                run.out.write_all(outcome.text.as_bytes())?;
+            } else if args.diff {
+                run.out.write_all(report::unified_diff(&name, &text, &outcome.text).as_bytes())?;
+                run.found |= changed && args.check;
+            } else if args.check {
+                let located = report::locate(&name, &text, &run.glossary_path, &outcome.applied);
+                run.out.write_all(report::text_lines(&located).as_bytes())?;
+                run.found |= changed;
+            } else if let Input::File(path) = input {
                 if changed {
                     match files::write_atomic(path, &outcome.text) {
                         Ok(()) => eprintln!("fixed {name} ({} repairs)", outcome.applied.len()),
-                        Err(e) => self.error(e),
+                        Err(e) => run.error(e),
                     }
                 }
             } else {
-                self.error("--write needs files, not stdin");
+                run.error("--write needs files, not stdin");
             }
-        }
-        Ok(())
+            Ok(())
+        })
     }
 
     fn check(&mut self, args: &CheckArgs) -> io::Result<()> {
-        for input in self.inputs(&args.paths) {
+        self.each_text(&args.paths, |run, input, text| {
             let name = input.name();
-            let text = match input.read() {
-                Ok(text) => text,
-                Err(e) => {
-                    self.error(e);
-                    continue;
-                }
-            };
-            let findings = self.engine.check(&text);
-            self.found |= !findings.is_empty();
-            let located = report::locate(&name, &text, &self.glossary_path, &findings);
+            let findings = run.engine.check(&text);
+            run.found |= !findings.is_empty();
+            let located = report::locate(&name, &text, &run.glossary_path, &findings);
             let shown = match args.format {
                 Format::Text => report::text_lines(&located),
                 Format::Json => report::json_lines(&located),
             };
-            self.out.write_all(shown.as_bytes())?;
-        }
-        Ok(())
+            run.out.write_all(shown.as_bytes())
+        })
     }
 }
