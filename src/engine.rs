@@ -3,7 +3,7 @@
 //! same findings.
 
 use crate::edit::{Edit, Span, apply_edits};
-use crate::finding::Finding;
+use crate::finding::{Applicability, Finding};
 use crate::glossary::Glossary;
 use crate::rules;
 
@@ -25,7 +25,7 @@ pub struct FixOutcome {
 }
 
 impl Engine {
-    /// An engine over `glossary` with every built-in rule on.
+    /// An engine over `glossary`, with the built-in rules its `[rules]` table leaves on.
     pub fn new(glossary: Glossary) -> Self {
         Engine { glossary }
     }
@@ -37,32 +37,36 @@ impl Engine {
 
     /// Every finding in `text`, sorted by position. A safe fix that overlaps one taken
     /// before it (glossary entries first, then longer spans) is dropped, so the safe
-    /// findings reported are exactly the edits [`Engine::fix`] makes.
+    /// findings reported are exactly the edits [`Engine::fix`] makes; so is a suggestion
+    /// or report that a safe fix already rewrites.
     pub fn check(&self, text: &str) -> Vec<Finding> {
-        let mut findings = self.glossary.matcher().find(text);
+        self.findings(text, Applicability::Safe)
+    }
+
+    /// The findings, where every fix up to `level` counts as one that will be applied.
+    fn findings(&self, text: &str, level: Applicability) -> Vec<Finding> {
+        let settings = &self.glossary.rule_settings;
+        let mut findings = self.glossary.matcher().find(text, settings);
         let from_glossary = findings.len();
-        findings.extend(rules::check_all(text));
-        let edits: Vec<_> = findings.iter().filter_map(|f| f.safe_edit().cloned()).collect();
-        // `apply_edits` breaks ties between equal spans by input order: glossary first.
-        let taken = apply_edits(text, &edits).taken;
-        let mut edit_index = 0;
-        let mut keep = Vec::with_capacity(findings.len());
+        findings.extend(rules::check_all(text, settings));
+        // Safe fixes first, then (with --unsafe) the unsafe ones; glossary before rules.
+        let mut order: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].edit_up_to(level).is_some()).collect();
+        order.sort_by_key(|&i| findings[i].fix.as_ref().map(|f| f.applicability));
+        let edits: Vec<_> = order.iter().map(|&i| findings[i].edit_up_to(level).cloned().expect("filtered")).collect();
+        let taken: Vec<usize> = apply_edits(text, &edits).taken.into_iter().map(|k| order[k]).collect();
+        let applied_spans: Vec<Span> =
+            taken.iter().map(|&i| findings[i].fix.as_ref().expect("has a fix").edit.span).collect();
+        let mut keep: Vec<(bool, Finding)> = Vec::with_capacity(findings.len());
         for (i, finding) in findings.into_iter().enumerate() {
-            if finding.safe_edit().is_some() {
-                let kept = taken.contains(&edit_index);
-                edit_index += 1;
-                if !kept {
-                    continue;
-                }
+            let applied = taken.contains(&i);
+            let will_apply = finding.edit_up_to(level).is_some();
+            // A fix that lost to an overlapping one, or a report about text that a fix
+            // rewrites, says nothing more.
+            let covered = applied_spans.iter().any(|s| !s.is_empty() && s.overlaps(&finding.span));
+            if applied || (!will_apply && !covered) {
+                keep.push((i >= from_glossary, finding));
             }
-            keep.push((i >= from_glossary, finding));
         }
-        // A report-only finding inside a span that a fix rewrites says nothing more.
-        let rewritten: Vec<_> = keep.iter().filter_map(|(_, f)| f.safe_edit().map(|e| e.span)).collect();
-        keep.retain(|(_, f)| {
-            f.fix.is_some()
-                || !rewritten.iter().any(|s| s.start <= f.span.start && f.span.end <= s.end && !s.is_empty())
-        });
         keep.sort_by_key(|(from_rule, f)| (f.span.start, *from_rule, f.span.end));
         keep.into_iter().map(|(_, f)| f).collect()
     }
@@ -75,18 +79,29 @@ impl Engine {
     /// Repairs made by later passes are reported with their spans mapped back onto the
     /// input.
     pub fn fix(&self, text: &str) -> FixOutcome {
-        let findings = self.check(text);
+        self.fix_up_to(text, Applicability::Safe)
+    }
+
+    /// Like [`Engine::fix`], applying unsafe fixes too (`fix --unsafe`): English leaks get
+    /// their first French candidate, name near-misses their canonical form.
+    pub fn fix_unsafe(&self, text: &str) -> FixOutcome {
+        self.fix_up_to(text, Applicability::Unsafe)
+    }
+
+    fn fix_up_to(&self, text: &str, level: Applicability) -> FixOutcome {
+        let findings = self.findings(text, level);
         let (mut applied, remaining): (Vec<Finding>, Vec<Finding>) =
-            findings.into_iter().partition(|f| f.safe_edit().is_some());
-        let edits: Vec<_> = applied.iter().filter_map(|f| f.safe_edit().cloned()).collect();
+            findings.into_iter().partition(|f| f.edit_up_to(level).is_some());
+        let edits: Vec<_> = applied.iter().filter_map(|f| f.edit_up_to(level).cloned()).collect();
         let mut current = apply_edits(text, &edits).text;
         let mut history = vec![edits];
         for _ in 1..MAX_PASSES {
-            let more: Vec<Finding> = self.check(&current).into_iter().filter(|f| f.safe_edit().is_some()).collect();
+            let more: Vec<Finding> =
+                self.findings(&current, level).into_iter().filter(|f| f.edit_up_to(level).is_some()).collect();
             if more.is_empty() {
                 break;
             }
-            let edits: Vec<_> = more.iter().filter_map(|f| f.safe_edit().cloned()).collect();
+            let edits: Vec<_> = more.iter().filter_map(|f| f.edit_up_to(level).cloned()).collect();
             let applied_now = apply_edits(&current, &edits);
             for i in applied_now.taken {
                 let mut finding = more[i].clone();

@@ -4,12 +4,13 @@ use crate::edit::{Edit, Span};
 use serde::Serialize;
 
 /// How safe a fix is to apply without a human looking (ruff's `Applicability`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Applicability {
     /// Certain in context: `fix` applies it.
     Safe,
-    /// Probably right, but a human should confirm: `check` shows it, `fix` leaves it.
+    /// Probably right, but a human should confirm: `check` shows it, `fix` leaves it
+    /// unless asked for unsafe fixes (`fix --unsafe`).
     Unsafe,
 }
 
@@ -47,8 +48,13 @@ pub struct Finding {
 }
 
 impl Finding {
-    /// The replacement text when this finding has a fix that `fix` applies.
+    /// The edit when this finding has a fix that `fix` applies.
     pub fn safe_edit(&self) -> Option<&Edit> {
-        self.fix.as_ref().filter(|f| f.applicability == Applicability::Safe).map(|f| &f.edit)
+        self.edit_up_to(Applicability::Safe)
+    }
+
+    /// The edit when this finding has a fix at most as unsure as `level`.
+    pub fn edit_up_to(&self, level: Applicability) -> Option<&Edit> {
+        self.fix.as_ref().filter(|f| f.applicability <= level).map(|f| &f.edit)
     }
 }

@@ -87,6 +87,53 @@ fn fold_char(c: char, lower: bool, out: &mut String) {
     });
 }
 
+/// Lower-cases and removes accents and other combining marks: "Choïgou" -> "choigou".
+pub fn strip_accents(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().filter(|&c| !crate::words::is_combining_mark(c)).flat_map(char::to_lowercase).collect()
+}
+
+/// Which apostrophe a repair should use at a place in a text: the one in the repaired
+/// text itself, else the one its paragraph uses most, else the one the document uses
+/// most, else ’.
+#[derive(Debug, Clone, Copy)]
+pub struct ApostropheStyle {
+    document: Option<char>,
+}
+
+impl ApostropheStyle {
+    /// Counts the apostrophes of the whole `text` once.
+    pub fn new(text: &str) -> Self {
+        ApostropheStyle { document: majority_apostrophe(text) }
+    }
+
+    /// The apostrophe for a repair of `span` in `text`.
+    pub fn at(&self, text: &str, span: crate::edit::Span) -> char {
+        if let Some(c) = text[span.start..span.end].chars().find(|&c| is_apostrophe(c)) {
+            return c;
+        }
+        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+        majority_apostrophe(&text[start..end]).or(self.document).unwrap_or('’')
+    }
+}
+
+fn majority_apostrophe(text: &str) -> Option<char> {
+    let (mut straight, mut curly) = (0usize, 0usize);
+    for c in text.chars() {
+        match c {
+            '\'' => straight += 1,
+            '’' | 'ʼ' => curly += 1,
+            _ => {}
+        }
+    }
+    match (straight, curly) {
+        (0, 0) => None,
+        (s, c) if s > c => Some('\''),
+        _ => Some('’'),
+    }
+}
+
 /// Folds a glossary pattern the way [`Folded::new`] folds text (trimmed).
 pub fn fold_pattern(pattern: &str) -> String {
     Folded::build(pattern.trim(), true).text

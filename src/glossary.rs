@@ -27,8 +27,9 @@ use crate::edit::apply_edits;
 use crate::fold::{fold_keep_case, fold_pattern};
 use crate::lines::LineIndex;
 use crate::matcher::Matcher;
+use crate::rules::{self, RuleSettings};
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 use toml::Spanned;
@@ -84,6 +85,25 @@ pub struct TermEntry {
     /// Examples checked at load.
     #[serde(default)]
     pub examples: Vec<Spanned<Example>>,
+    /// Also report spellings close to this name ("Pyongyanq" for "Pyongyang").
+    #[serde(default)]
+    pub near_miss: bool,
+    /// With `near_miss`: `fix` repairs them too (they are suggestions otherwise).
+    #[serde(default)]
+    pub near_miss_fix: bool,
+    /// Names close to this one that are other people or places ("Kim Jong-il" is not
+    /// "Kim Jong-un"): never near misses.
+    #[serde(default)]
+    pub not: Vec<String>,
+}
+
+/// `[elision]`: settings of the elision rule.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ElisionTable {
+    /// Words before which elision never happens (aspirated h the built-in list lacks).
+    #[serde(default)]
+    pub exceptions: Vec<String>,
 }
 
 /// `[[fix]]`: an artifact and its repair, with optional context conditions.
@@ -157,6 +177,10 @@ pub struct FurnitureEntry {
 #[serde(deny_unknown_fields)]
 struct GlossaryFile {
     #[serde(default)]
+    rules: Option<Spanned<BTreeMap<String, bool>>>,
+    #[serde(default)]
+    elision: ElisionTable,
+    #[serde(default)]
     term: Vec<TermEntry>,
     #[serde(default)]
     fix: Vec<FixEntry>,
@@ -175,6 +199,8 @@ pub struct Glossary {
     pub fixes: Vec<FixEntry>,
     /// `[[furniture]]` entries in file order.
     pub furniture: Vec<FurnitureEntry>,
+    /// The built-in rule settings (`[rules]`, `[elision]`).
+    pub rule_settings: RuleSettings,
     lines: LineIndex,
     source: String,
     matcher: Matcher,
@@ -216,11 +242,22 @@ impl Glossary {
             let offset = e.span().map_or(0, |s| s.start);
             error_at(offset, e.message().trim().replace('\n', " "))
         })?;
+        let switches = file.rules.as_ref().map(|r| r.get_ref().clone()).unwrap_or_default();
+        if let Some(rules) = &file.rules {
+            let known = rules::known_ids();
+            if let Some(unknown) = rules.get_ref().keys().find(|id| !known.contains(&id.as_str())) {
+                return Err(error_at(
+                    rules.span().start,
+                    format!("[rules]: unknown rule {unknown:?} (rules: {})", known.join(", ")),
+                ));
+            }
+        }
         let mut glossary = Glossary {
             path: path.to_string(),
             terms: file.term,
             fixes: file.fix,
             furniture: file.furniture,
+            rule_settings: RuleSettings::new(&switches, &file.elision.exceptions),
             lines: lines.clone(),
             source: source.to_string(),
             matcher: Matcher::default(),
@@ -285,6 +322,12 @@ impl Glossary {
                 }
                 claim(variant, canonical, String::new(), "[[term]] variant")?;
             }
+            if let Some(same) = term.not.iter().find(|n| fold_keep_case(n) == fold_keep_case(canonical)) {
+                return Err((
+                    term.canonical.span().start,
+                    format!("[[term]] {canonical:?}: `not` lists the name itself ({same:?})"),
+                ));
+            }
         }
         for fix in &self.fixes {
             non_empty(&fix.find, "[[fix]] find")?;
@@ -316,7 +359,7 @@ impl Glossary {
                     .flat_map(|f| f.examples.iter().map(move |e| (f.find.get_ref(), f.find.span().start, e))),
             );
         for (label, entry_offset, example) in all {
-            let findings = self.matcher.find(&example.get_ref().from);
+            let findings = self.matcher.find(&example.get_ref().from, &self.rule_settings);
             let edits: Vec<_> = findings.iter().filter_map(|f| f.safe_edit().cloned()).collect();
             let got = apply_edits(&example.get_ref().from, &edits).text;
             let entry_line = self.line_of(entry_offset);
@@ -344,7 +387,7 @@ impl Glossary {
             if fix.replace.trim().is_empty() {
                 continue;
             }
-            let again = self.matcher.find(&fix.replace);
+            let again = self.matcher.find(&fix.replace, &self.rule_settings);
             if again.iter().any(|f| f.entry.is_some_and(|e| e.line == line) && f.safe_edit().is_some()) {
                 return Err((
                     fix.find.span().start,
@@ -418,6 +461,8 @@ mod tests {
                 "g.toml:2:8: [[fix]] \"go\": its replacement \"go go\" matches it again",
             ),
             ("[[furniture]]\nline = ''", "g.toml:2:8: [[furniture]] line is empty"),
+            ("[rules]\nelisions = false", "g.toml:1:1: [rules]: unknown rule \"elisions\""),
+            ("[elision]\nexception = ['hasard']", "g.toml:2:1: unknown field `exception`"),
         ];
         for (toml, want) in cases {
             let got = err(toml);

@@ -9,7 +9,7 @@
 use crate::words::{is_word_char, words};
 
 /// French function words that are not English words.
-const FRENCH_ONLY: &[&str] = &[
+pub const FRENCH_ONLY: &[&str] = &[
     "au", "aux", "avec", "ce", "ces", "cette", "dans", "de", "des", "du", "elle", "elles", "est", "et", "il", "ils",
     "la", "le", "les", "leur", "leurs", "lui", "mais", "ne", "nous", "ou", "où", "par", "pas", "pour", "qu", "que",
     "qui", "sa", "se", "ses", "sont", "sur", "un", "une", "vers", "vous", "été", "à", "être", "d", "l", "s", "n", "c",
@@ -17,7 +17,7 @@ const FRENCH_ONLY: &[&str] = &[
 ];
 
 /// English function words that are not French words.
-const ENGLISH_ONLY: &[&str] = &[
+pub const ENGLISH_ONLY: &[&str] = &[
     "about", "and", "are", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "in",
     "is", "it", "its", "of", "or", "said", "she", "that", "the", "their", "they", "this", "those", "to", "was", "were",
     "which", "who", "will", "with", "would",

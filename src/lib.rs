@@ -33,6 +33,7 @@ pub mod finding;
 pub mod fold;
 pub mod glossary;
 pub mod lang;
+pub mod lexicon;
 pub mod lines;
 pub mod matcher;
 pub mod names;

@@ -40,6 +40,10 @@ struct FixArgs {
     /// Change nothing; list the repairs and exit 1 when something would change
     #[arg(long)]
     check: bool,
+    /// Also apply unsure fixes: English leaks get their first French candidate, name
+    /// near-misses their canonical form (review the result)
+    #[arg(long = "unsafe")]
+    unsafe_fixes: bool,
 }
 
 #[derive(Args)]
@@ -214,7 +218,7 @@ impl<W: Write> Run<W> {
         }
         self.each_text(&args.paths, |run, input, text| {
             let name = input.name();
-            let outcome = run.engine.fix(&text);
+            let outcome = if args.unsafe_fixes { run.engine.fix_unsafe(&text) } else { run.engine.fix(&text) };
             let changed = outcome.text != text;
             if to_stdout {
                 run.out.write_all(outcome.text.as_bytes())?;

@@ -8,11 +8,12 @@
 
 use crate::edit::{Edit, Span, deletion};
 use crate::finding::{Applicability, EntryRef, Finding, Fix};
-use crate::fold::{Folded, fold_keep_case, fold_pattern, is_apostrophe};
+use crate::fold::{ApostropheStyle, Folded, fold_keep_case, fold_pattern, is_apostrophe};
 use crate::glossary::{Glossary, Position, has_upper};
 use crate::lang::is_french_context;
 use crate::lines::{Line, split_lines};
 use crate::names::NameIndex;
+use crate::rules::RuleSettings;
 use crate::words::{boundary_after, boundary_before, char_at, char_before, is_word_char, word_after, word_before};
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
@@ -130,10 +131,12 @@ impl Matcher {
 
     /// All glossary findings in `text`, sorted by position: the repairs (never
     /// overlapping each other) and the suggestions for near-misses of names.
-    pub fn find(&self, text: &str) -> Vec<Finding> {
+    pub fn find(&self, text: &str, settings: &RuleSettings) -> Vec<Finding> {
         let mut findings = self.find_patterns(text);
         findings.extend(self.find_furniture(text));
-        findings.extend(self.names.near_misses(text));
+        if settings.enabled("name-variant") {
+            findings.extend(self.names.near_misses(text));
+        }
         findings.sort_by_key(|f| (f.span.start, f.span.end));
         findings
     }
@@ -160,7 +163,7 @@ impl Matcher {
         candidates.sort_by_key(|&(span, p)| (span.start, std::cmp::Reverse(span.end), p));
         let mut findings = Vec::new();
         let mut claimed_to = 0;
-        let mut style = ApostropheStyle::new(text);
+        let style = ApostropheStyle::new(text);
         for (span, p) in candidates {
             if span.start < claimed_to {
                 continue;
@@ -343,43 +346,6 @@ pub fn transfer_case(original: &str, replacement: &str) -> String {
     }
 }
 
-/// Which apostrophe a replacement uses: the one in the matched text, else the one the
-/// paragraph uses most, else the one the document uses most, else ’.
-struct ApostropheStyle {
-    document: Option<char>,
-}
-
-impl ApostropheStyle {
-    fn new(text: &str) -> Self {
-        ApostropheStyle { document: majority_apostrophe(text) }
-    }
-
-    fn at(&mut self, text: &str, span: Span) -> char {
-        if let Some(c) = text[span.start..span.end].chars().find(|&c| is_apostrophe(c)) {
-            return c;
-        }
-        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-        majority_apostrophe(&text[start..end]).or(self.document).unwrap_or('’')
-    }
-}
-
-fn majority_apostrophe(text: &str) -> Option<char> {
-    let (mut straight, mut curly) = (0usize, 0usize);
-    for c in text.chars() {
-        match c {
-            '\'' => straight += 1,
-            '’' | 'ʼ' => curly += 1,
-            _ => {}
-        }
-    }
-    match (straight, curly) {
-        (0, 0) => None,
-        (s, c) if s > c => Some('\''),
-        _ => Some('’'),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use crate::glossary::Glossary;
@@ -388,7 +354,7 @@ mod tests {
     fn run(glossary: &str, text: &str) -> Vec<(String, String)> {
         let g = Glossary::from_toml_str(glossary, "t.toml").unwrap_or_else(|e| panic!("{e}"));
         g.matcher()
-            .find(text)
+            .find(text, &g.rule_settings)
             .into_iter()
             .map(|f| {
                 let edit = f.fix.unwrap().edit;
@@ -553,7 +519,8 @@ mod tests {
                  [[furniture]]\nline = \"De la même section International\"\n";
         let g = Glossary::from_toml_str(g, "t.toml").unwrap();
         let fixed = |text: &str| {
-            let edits: Vec<_> = g.matcher().find(text).iter().filter_map(|f| f.safe_edit().cloned()).collect();
+            let edits: Vec<_> =
+                g.matcher().find(text, &g.rule_settings).iter().filter_map(|f| f.safe_edit().cloned()).collect();
             crate::edit::apply_edits(text, &edits).text
         };
         // (text, expected)

@@ -1,12 +1,14 @@
 //! Punctuation slips: doubled full stops and stray bracket pairs.
 
+use super::Context;
 use crate::edit::{Edit, Span, deletion};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::words::{char_at, char_before, is_word_char};
 
 /// "premières.." -> "premières.": exactly two full stops after a word (or a closing
 /// bracket or quote), followed by white space or the end of the text.
-pub fn doubled_period(text: &str, out: &mut Vec<Finding>) {
+pub fn doubled_period(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
     for (i, _) in text.match_indices("..") {
         let before = char_before(text, i);
         let after = char_at(text, i + 2);
@@ -29,7 +31,8 @@ pub fn doubled_period(text: &str, out: &mut Vec<Finding>) {
 
 /// "avec (.) les médias" -> "avec les médias": a bracket pair holding nothing or a lone
 /// full stop, standing as a word of its own.
-pub fn stray_brackets(text: &str, out: &mut Vec<Finding>) {
+pub fn stray_brackets(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
     for pattern in ["(.)", "()", "( )", "[.]", "[]"] {
         for (i, _) in text.match_indices(pattern) {
             let end = i + pattern.len();
@@ -48,17 +51,42 @@ pub fn stray_brackets(text: &str, out: &mut Vec<Finding>) {
     }
 }
 
+/// "mot , suite" -> "mot, suite" and "mot ." -> "mot.": white space (not a line break)
+/// between a word and a comma or full stop. French typography puts a space before ; : ! ?
+/// but never before , or . so those are left alone.
+pub fn space_before(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
+    for (i, c) in text.char_indices().filter(|&(_, c)| c == ',' || c == '.') {
+        let spaces_start = text[..i].trim_end_matches([' ', '\u{a0}', '\u{202f}', '\t']).len();
+        if spaces_start == i {
+            continue;
+        }
+        // After a word only: some house styles write "(https://…) ." on purpose.
+        let glued_to_word = char_before(text, spaces_start).is_some_and(is_word_char);
+        let next = char_at(text, i + 1);
+        let ends = match c {
+            '.' => next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '»' | ')')),
+            _ => next.is_none_or(|n| !n.is_ascii_digit()),
+        };
+        if glued_to_word && ends {
+            out.push(Finding {
+                span: Span::new(spaces_start, i + 1),
+                rule: "space-before-punctuation",
+                message: format!("no space before {c:?} in French"),
+                fix: Some(Fix {
+                    edit: Edit { span: Span::new(spaces_start, i), replacement: String::new() },
+                    applicability: Applicability::Safe,
+                }),
+                entry: None,
+            });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::apply_edits;
-
-    fn fixed(rule: fn(&str, &mut Vec<Finding>), text: &str) -> String {
-        let mut out = Vec::new();
-        rule(text, &mut out);
-        let edits: Vec<_> = out.iter().filter_map(|f| f.safe_edit().cloned()).collect();
-        apply_edits(text, &edits).text
-    }
+    use crate::rules::{fixed, run};
 
     #[test]
     fn doubled_period_table() {
@@ -71,7 +99,7 @@ mod tests {
             ("a..b", "a..b"),
         ];
         for (text, want) in cases {
-            assert_eq!(fixed(doubled_period, text), want, "{text:?}");
+            assert_eq!(fixed(text, &run(doubled_period, text)), want, "{text:?}");
         }
     }
 
@@ -85,7 +113,26 @@ mod tests {
             ("(…)", "(…)"),
         ];
         for (text, want) in cases {
-            assert_eq!(fixed(stray_brackets, text), want, "{text:?}");
+            assert_eq!(fixed(text, &run(stray_brackets, text)), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn space_before_table() {
+        let cases = [
+            ("les médias , et", "les médias, et"),
+            ("fin de phrase .", "fin de phrase."),
+            ("fin\u{a0}.\nSuite", "fin.\nSuite"),
+            ("fin\n. Suite", "fin\n. Suite"),
+            ("vraiment ?", "vraiment ?"),
+            ("voici : la liste", "voici : la liste"),
+            ("un point ... puis", "un point ... puis"),
+            ("le chiffre ,5", "le chiffre ,5"),
+            ("x .net", "x .net"),
+            ("(https://www.linux.org/) .", "(https://www.linux.org/) ."),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fixed(text, &run(space_before, text)), want, "{text:?}");
         }
     }
 }

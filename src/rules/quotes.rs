@@ -2,6 +2,7 @@
 //! repaired (“…“ -> “…”, « …” -> « … »); one left open, or closed without being opened,
 //! is reported.
 
+use super::Context;
 use crate::edit::{Edit, Span};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::lines::split_lines;
@@ -14,7 +15,8 @@ enum Open {
 }
 
 /// Checks the quotation marks of each paragraph (line) of `text`.
-pub fn check(text: &str, out: &mut Vec<Finding>) {
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
     for line in split_lines(text) {
         check_paragraph(text, line.start, line.end, out);
     }
@@ -84,7 +86,7 @@ fn unbalanced(span: Span, message: String) -> Finding {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::edit::apply_edits;
+    use crate::rules::{fixed, run};
 
     #[test]
     fn quotes_table() {
@@ -104,10 +106,8 @@ mod tests {
             ("“un” \n“deux”", "“un” \n“deux”", &[]),
         ];
         for (text, want, rules) in cases {
-            let mut out = Vec::new();
-            check(text, &mut out);
-            let edits: Vec<_> = out.iter().filter_map(|f| f.safe_edit().cloned()).collect();
-            assert_eq!(apply_edits(text, &edits).text, *want, "{text:?}");
+            let out = run(check, text);
+            assert_eq!(fixed(text, &out), *want, "{text:?}");
             let got: Vec<_> = out.iter().map(|f| f.rule).collect();
             assert_eq!(&got, rules, "{text:?}");
         }

@@ -1,6 +1,7 @@
 //! Broken sentences: "John Kirby. journalistes mercredi." A full stop followed by a
 //! lower-case word is reported (never fixed: the repair needs a human).
 
+use super::Context;
 use crate::edit::Span;
 use crate::finding::Finding;
 use crate::words::{char_before, is_word_char, word_after, word_before};
@@ -13,7 +14,8 @@ const ABBREVIATIONS: &[&str] = &[
 
 /// Reports each full stop followed (after white space) by a lower-case word, unless the
 /// word before it is an abbreviation, an initial or a number, or the stop ends an ellipsis.
-pub fn broken_sentence(text: &str, out: &mut Vec<Finding>) {
+pub fn broken_sentence(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
     for (i, _) in text.match_indices('.') {
         if char_before(text, i).is_none_or(|c| !is_word_char(c)) {
             continue;
@@ -63,8 +65,7 @@ mod tests {
             ("fin.\nsuite", false),
         ];
         for (text, want) in cases {
-            let mut out = Vec::new();
-            broken_sentence(text, &mut out);
+            let out = crate::rules::run(broken_sentence, text);
             assert_eq!(!out.is_empty(), want, "{text:?}");
         }
     }

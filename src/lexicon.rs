@@ -1,0 +1,159 @@
+//! The lexicons shipped with glossfix (see `data/README.md` for sources and licences):
+//! French and English word frequencies from wordfreq, and English → French translations
+//! from FreeDict. Parsed once, on first use.
+
+use crate::fold::strip_accents;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const LEXICON: &str = include_str!("../data/lexicon.tsv");
+const EN_FR: &str = include_str!("../data/en-fr.tsv");
+
+/// Word frequencies on the Zipf scale (log10 of occurrences per billion words):
+/// 7 is "de", 5 a common word, 3 a rare one, 0 unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Zipf {
+    /// Frequency in French.
+    pub fr: f32,
+    /// Frequency in English.
+    pub en: f32,
+}
+
+/// The shipped lexicons.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: HashMap<&'static str, Zipf>,
+    translations: HashMap<&'static str, Vec<&'static str>>,
+    /// Common French words (Zipf >= 3) by the first three letters of their accent-free
+    /// form, for finding cognates ("program" -> "programme").
+    french_by_prefix: HashMap<String, Vec<&'static str>>,
+}
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON_CELL: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON_CELL.get_or_init(Lexicon::parse)
+}
+
+impl Lexicon {
+    fn parse() -> Self {
+        let mut words = HashMap::with_capacity(60_000);
+        let mut french_by_prefix: HashMap<String, Vec<&'static str>> = HashMap::new();
+        for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(word), Some(fr), Some(en)) = (fields.next(), fields.next(), fields.next()) else { continue };
+            let zipf = Zipf { fr: tenths(fr), en: tenths(en) };
+            words.insert(word, zipf);
+            if zipf.fr >= 3.0 && word.chars().count() >= 4 {
+                french_by_prefix.entry(prefix(word)).or_default().push(word);
+            }
+        }
+        let mut translations = HashMap::with_capacity(8_000);
+        for line in EN_FR.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((english, french)) = line.split_once('\t') {
+                translations.insert(english, french.split('|').collect());
+            }
+        }
+        Lexicon { words, translations, french_by_prefix }
+    }
+
+    /// The frequencies of `word` (lower-cased here); zero for unknown words.
+    pub fn zipf(&self, word: &str) -> Zipf {
+        match self.words.get(word) {
+            Some(z) => *z,
+            None => self.words.get(word.to_lowercase().as_str()).copied().unwrap_or_default(),
+        }
+    }
+
+    /// True for a word in common French use (Zipf >= 3 in French).
+    pub fn is_common_french(&self, word: &str) -> bool {
+        self.zipf(word).fr >= 3.0
+    }
+
+    /// French translations of an English word (or of its singular or base form).
+    pub fn translations(&self, english: &str) -> Vec<&'static str> {
+        let lower = english.to_lowercase();
+        base_forms(&lower).iter().filter_map(|w| self.translations.get(w.as_str())).flatten().copied().collect()
+    }
+
+    /// Common French words spelled like the English word: the same first three letters
+    /// (accents ignored) and at most a third of the letters different ("program" ->
+    /// "programme", "significant" -> "significatif").
+    pub fn cognates(&self, english: &str) -> Vec<&'static str> {
+        let lower = english.to_lowercase();
+        if lower.chars().count() < 4 {
+            return Vec::new();
+        }
+        let Some(candidates) = self.french_by_prefix.get(&prefix(&lower)) else { return Vec::new() };
+        let mut found: Vec<(usize, &'static str)> = candidates
+            .iter()
+            .filter(|&&fr| fr != lower && self.zipf(fr).en < self.zipf(fr).fr)
+            .map(|&fr| (strsim::levenshtein(&strip_accents(fr), &lower), fr))
+            .filter(|&(d, fr)| d * 3 <= lower.chars().count().max(fr.chars().count()))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(self.zipf(b.1).fr.total_cmp(&self.zipf(a.1).fr)));
+        found.into_iter().map(|(_, w)| w).collect()
+    }
+}
+
+fn tenths(field: &str) -> f32 {
+    field.parse::<u16>().map_or(0.0, |v| f32::from(v) / 10.0)
+}
+
+fn prefix(word: &str) -> String {
+    strip_accents(word).chars().take(3).collect()
+}
+
+/// The word and its likely base forms: "steps" -> "step", "prolonged" -> "prolong",
+/// "leading" -> "lead", "policies" -> "policy".
+fn base_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    let mut add = |w: String| {
+        if w.len() >= 3 && !forms.contains(&w) {
+            forms.push(w);
+        }
+    };
+    if let Some(stem) = word.strip_suffix("ies") {
+        add(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("es") {
+        add(stem.to_string());
+    }
+    if let Some(stem) = word.strip_suffix('s') {
+        add(stem.to_string());
+    }
+    for suffix in ["ed", "ing"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            add(stem.to_string());
+            add(format!("{stem}e"));
+        }
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn frequencies_separate_english_from_french() {
+        let lex = lexicon();
+        // (word, French-leaning?)
+        let cases = [("vehicle", false), ("significant", false), ("car", true), ("plus", true), ("question", true)];
+        for (word, french) in cases {
+            let z = lex.zipf(word);
+            assert_eq!(z.fr > z.en, french, "{word}: {z:?}");
+        }
+        assert_eq!(lex.zipf("zzzqx"), Zipf::default());
+        assert_eq!(lex.zipf("Vehicle"), lex.zipf("vehicle"));
+    }
+
+    #[test]
+    fn translations_and_cognates() {
+        let lex = lexicon();
+        assert!(lex.translations("vehicle").contains(&"véhicule"));
+        assert!(lex.translations("steps").contains(&"pas"), "plural falls back to the singular");
+        assert!(lex.cognates("program").contains(&"programme"));
+        assert!(lex.cognates("significant").contains(&"significatif"));
+    }
+}

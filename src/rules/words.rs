@@ -1,0 +1,73 @@
+//! Doubled words: "le le", "de de". Function words doubled are a slip and are repaired;
+//! other doubled words are reported (some are meant: "nous nous", "vous vous").
+
+use super::Context;
+use crate::edit::{Edit, Span};
+use crate::finding::{Applicability, Finding, Fix};
+use crate::words::words;
+
+/// Function words that are never meant twice in a row.
+const FUNCTION_WORDS: &[&str] = &[
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "à", "au", "aux", "en", "dans", "pour", "par", "sur",
+    "que", "qui", "est", "il", "elle", "ils", "elles", "son", "sa", "ses", "ce", "cette", "ces", "leur", "leurs", "ne",
+    "pas", "avec", "sont", "the", "of", "and",
+];
+
+/// Doubled words that French uses on purpose.
+const MEANT: &[&str] = &["nous", "vous", "si", "très", "bla", "tam", "toc", "cou", "fifty", "bye"];
+
+/// Reports the same word twice, separated only by spaces on one line.
+pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
+    let mut previous: Option<(usize, &str)> = None;
+    for (start, word) in words(text) {
+        if let Some((prev_start, prev)) = previous {
+            let gap = &text[prev_start + prev.len()..start];
+            let same =
+                prev == word || (prev.to_lowercase() == word && prev.chars().next().is_some_and(char::is_uppercase));
+            let spaces_only = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+            let lower = word.to_lowercase();
+            if same && spaces_only && !MEANT.contains(&lower.as_str()) && !word.chars().all(|c| c.is_ascii_digit()) {
+                let function = FUNCTION_WORDS.contains(&lower.as_str());
+                let removed = Span::new(prev_start + prev.len(), start + word.len());
+                out.push(Finding {
+                    span: Span::new(prev_start, start + word.len()),
+                    rule: "doubled-word",
+                    message: format!("{word:?} twice in a row"),
+                    fix: function.then(|| Fix {
+                        edit: Edit { span: removed, replacement: String::new() },
+                        applicability: Applicability::Safe,
+                    }),
+                    entry: None,
+                });
+            }
+        }
+        previous = Some((start, word));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{fixed, run};
+
+    #[test]
+    fn doubled_word_table() {
+        // (text, fixed, reported)
+        let cases = [
+            ("contre le le Kremlin", "contre le Kremlin", true),
+            ("Le le Kremlin", "Le Kremlin", true),
+            ("nous nous sommes vus", "nous nous sommes vus", false),
+            ("un accord accord signé", "un accord accord signé", true),
+            ("le\nle", "le\nle", false),
+            ("le, le", "le, le", false),
+            ("en 20 20", "en 20 20", false),
+            ("de De Gaulle", "de De Gaulle", false),
+        ];
+        for (text, want, reported) in cases {
+            let out = run(doubled_word, text);
+            assert_eq!(fixed(text, &out), want, "{text:?}");
+            assert_eq!(!out.is_empty(), reported, "{text:?}");
+        }
+    }
+}
