@@ -26,8 +26,37 @@ pub const ENGLISH_ONLY: &[&str] = &[
 /// How many words on each side of a spot count as its context.
 const WINDOW: usize = 5;
 
-/// True when the words around `[start, end)` (on the same line, up to five each side,
-/// the span itself excluded) hold more French-only than English-only function words.
+/// Counts (French-only, English-only) function words among `words`.
+fn count<'a>(words: impl Iterator<Item = &'a str>) -> (usize, usize) {
+    let (mut french, mut english) = (0, 0);
+    for w in words {
+        let w = w.to_lowercase();
+        if FRENCH_ONLY.contains(&w.as_str()) {
+            french += 1;
+        } else if ENGLISH_ONLY.contains(&w.as_str()) {
+            english += 1;
+        }
+    }
+    (french, english)
+}
+
+/// (French-only, English-only) function words around `[start, end)`: up to five words
+/// each side on the same line, the span itself excluded; when those hold neither, the
+/// whole line's counts.
+fn context_counts(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
+    let before: Vec<&str> = words(&text[line_start..start]).map(|(_, w)| w).collect();
+    let after = words(&text[end..line_end]).map(|(_, w)| w).take(WINDOW);
+    let near = count(before.iter().rev().take(WINDOW).copied().chain(after));
+    if near != (0, 0) {
+        return near;
+    }
+    count(before.iter().copied().chain(words(&text[end..line_end]).map(|(_, w)| w)))
+}
+
+/// True when the words around `[start, end)` hold more French-only than English-only
+/// function words (five words each side on the same line, else the whole line).
 ///
 /// ```
 /// use glossfix::lang::is_french_context;
@@ -39,21 +68,15 @@ const WINDOW: usize = 5;
 /// assert!(!is_french_context(en, at, at + 7));
 /// ```
 pub fn is_french_context(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
-    let before: Vec<&str> = words(&text[line_start..start]).map(|(_, w)| w).collect();
-    let after = words(&text[end..line_end]).map(|(_, w)| w).take(WINDOW);
-    let mut french = 0;
-    let mut english = 0;
-    for w in before.iter().rev().take(WINDOW).copied().chain(after) {
-        let w = w.to_lowercase();
-        if FRENCH_ONLY.contains(&w.as_str()) {
-            french += 1;
-        } else if ENGLISH_ONLY.contains(&w.as_str()) {
-            english += 1;
-        }
-    }
+    let (french, english) = context_counts(text, start, end);
     french > english
+}
+
+/// True when the words around `[start, end)` hold more English-only than French-only
+/// function words: an English sentence or quotation.
+pub fn is_english_context(text: &str, start: usize, end: usize) -> bool {
+    let (french, english) = context_counts(text, start, end);
+    english > french
 }
 
 /// True when `word` is made of word characters only and is written in lower case.
@@ -74,6 +97,7 @@ mod tests {
             ("He said the steps were taken by the army", "steps", false),
             ("steps", "steps", false),
             ("Pool Photo via AP", "Photo", false),
+            ("Le média japonais Kyodo a parlé hier soir de quelque chose", "quelque", true),
         ];
         for (text, word, want) in cases {
             let at = text.find(word).unwrap();

@@ -14,7 +14,7 @@ use super::Context;
 use crate::edit::{Edit, Span};
 use crate::finding::{Applicability, Finding, Fix};
 use crate::fold::ApostropheStyle;
-use crate::lang::is_french_context;
+use crate::lang::is_english_context;
 use crate::lexicon::lexicon;
 use crate::words::{char_before, is_word_char, words};
 
@@ -279,7 +279,7 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
         return false; // an English word: the leak rule speaks about it
     }
     let end = all.get(pair + 1).map_or(start, |(s, w)| s + w.len());
-    is_french_context(text, start, end) || sentence_initial
+    !is_english_context(text, start, end)
 }
 
 /// True when the word at byte `i` starts a sentence or a line.

@@ -158,7 +158,7 @@ fn check_text_format() {
         [
             "a.txt:1:1: furniture: social-media button (-> delete)",
             "a.txt:2:4: fix: agreement: 'média' is masculine (-> média japonais)",
-            "a.txt:2:34: fix: elision: 'de un' -> 'd’un' (not in counts such as 'de un à trois') (-> d’un)",
+            "a.txt:2:34: elision: \"de\" elides before \"un\" (-> d’)",
             "b.txt:1:21: broken-sentence: full stop followed by the lower-case word \"journalistes\": broken sentence?",
         ]
     );
