@@ -16,11 +16,12 @@ pub const FRENCH_ONLY: &[&str] = &[
     "j", "m",
 ];
 
-/// English function words that are not French words.
+/// English function words that are not French words ("but", "for" and "are" are French
+/// too: "le but", "for intérieur", "un are").
 pub const ENGLISH_ONLY: &[&str] = &[
-    "about", "and", "are", "be", "been", "but", "by", "for", "from", "had", "has", "have", "he", "her", "his", "in",
-    "is", "it", "its", "of", "or", "said", "she", "that", "the", "their", "they", "this", "those", "to", "was", "were",
-    "which", "who", "will", "with", "would",
+    "about", "and", "be", "been", "by", "from", "had", "has", "have", "he", "her", "his", "in", "is", "it", "its",
+    "of", "said", "she", "that", "the", "their", "they", "this", "those", "to", "was", "were", "which", "who", "will",
+    "with", "would",
 ];
 
 /// How many words on each side of a spot count as its context.

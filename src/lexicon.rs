@@ -27,7 +27,35 @@ pub struct Lexicon {
     /// Common French words (Zipf >= 3) by the first three letters of their accent-free
     /// form, for finding cognates ("program" -> "programme").
     french_by_prefix: HashMap<String, Vec<&'static str>>,
+    /// French words that are dictionary entries (translations in `en-fr.tsv`).
+    dictionary_french: std::collections::HashSet<&'static str>,
 }
+
+/// English endings and the French endings of their cognates, tried in order:
+/// "significant" -> "significatif", "prolonged" -> "prolongé", "problem" -> "problème".
+const SUFFIXES: &[(&str, &str)] = &[
+    ("ficant", "ficatif"),
+    ("ization", "isation"),
+    ("ically", "iquement"),
+    ("ical", "ique"),
+    ("ity", "ité"),
+    ("ive", "if"),
+    ("ous", "eux"),
+    ("ic", "ique"),
+    ("ary", "aire"),
+    ("ory", "oire"),
+    ("ism", "isme"),
+    ("ist", "iste"),
+    ("ize", "iser"),
+    ("ly", "ment"),
+    ("ed", "é"),
+    ("em", "ème"),
+    ("am", "amme"),
+    ("or", "eur"),
+    ("y", "ie"),
+    ("al", "el"),
+    ("", "e"),
+];
 
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
@@ -48,13 +76,16 @@ impl Lexicon {
                 french_by_prefix.entry(prefix(word)).or_default().push(word);
             }
         }
-        let mut translations = HashMap::with_capacity(8_000);
+        let mut translations: HashMap<&'static str, Vec<&'static str>> = HashMap::with_capacity(8_000);
+        let mut dictionary_french = std::collections::HashSet::new();
         for line in EN_FR.lines().filter(|l| !l.starts_with('#')) {
             if let Some((english, french)) = line.split_once('\t') {
-                translations.insert(english, french.split('|').collect());
+                let list: Vec<&'static str> = french.split('|').collect();
+                dictionary_french.extend(list.iter().copied());
+                translations.insert(english, list);
             }
         }
-        Lexicon { words, translations, french_by_prefix }
+        Lexicon { words, translations, french_by_prefix, dictionary_french }
     }
 
     /// The frequencies of `word` (lower-cased here); zero for unknown words.
@@ -70,21 +101,39 @@ impl Lexicon {
         self.zipf(word).fr >= 3.0
     }
 
+    /// True for a French dictionary word ("défense", "maison"), as opposed to a name
+    /// that is merely frequent ("kim").
+    pub fn is_dictionary_french(&self, word: &str) -> bool {
+        self.dictionary_french.contains(word.to_lowercase().as_str())
+    }
+
     /// French translations of an English word (or of its singular or base form).
     pub fn translations(&self, english: &str) -> Vec<&'static str> {
         let lower = english.to_lowercase();
         base_forms(&lower).iter().filter_map(|w| self.translations.get(w.as_str())).flatten().copied().collect()
     }
 
-    /// Common French words spelled like the English word: the same first three letters
-    /// (accents ignored) and at most a third of the letters different ("program" ->
-    /// "programme", "significant" -> "significatif").
+    /// Common French words spelled like the English word: first the regular cognate
+    /// endings ("significant" -> "significatif", "prolonged" -> "prolongé"), then words
+    /// with the same first three letters (accents ignored) and at most a third of the
+    /// letters different ("program" -> "programme").
     pub fn cognates(&self, english: &str) -> Vec<&'static str> {
         let lower = english.to_lowercase();
         if lower.chars().count() < 4 {
             return Vec::new();
         }
-        let Some(candidates) = self.french_by_prefix.get(&prefix(&lower)) else { return Vec::new() };
+        let mut by_suffix: Vec<&'static str> = Vec::new();
+        for (english_end, french_end) in SUFFIXES {
+            if let Some(stem) = lower.strip_suffix(english_end) {
+                let guess = format!("{stem}{french_end}");
+                if let Some((&word, z)) = self.words.get_key_value(guess.as_str()) {
+                    if z.fr >= 3.0 && z.fr > z.en && !by_suffix.contains(&word) {
+                        by_suffix.push(word);
+                    }
+                }
+            }
+        }
+        let Some(candidates) = self.french_by_prefix.get(&prefix(&lower)) else { return by_suffix };
         let mut found: Vec<(usize, &'static str)> = candidates
             .iter()
             .filter(|&&fr| fr != lower && self.zipf(fr).en < self.zipf(fr).fr)
@@ -92,7 +141,12 @@ impl Lexicon {
             .filter(|&(d, fr)| d * 3 <= lower.chars().count().max(fr.chars().count()))
             .collect();
         found.sort_by(|a, b| a.0.cmp(&b.0).then(self.zipf(b.1).fr.total_cmp(&self.zipf(a.1).fr)));
-        found.into_iter().map(|(_, w)| w).collect()
+        for (_, word) in found {
+            if !by_suffix.contains(&word) {
+                by_suffix.push(word);
+            }
+        }
+        by_suffix
     }
 }
 
@@ -154,6 +208,8 @@ mod tests {
         assert!(lex.translations("vehicle").contains(&"véhicule"));
         assert!(lex.translations("steps").contains(&"pas"), "plural falls back to the singular");
         assert!(lex.cognates("program").contains(&"programme"));
-        assert!(lex.cognates("significant").contains(&"significatif"));
+        assert_eq!(lex.cognates("significant").first(), Some(&"significatif"));
+        assert_eq!(lex.cognates("prolonged").first(), Some(&"prolongé"));
+        assert_eq!(lex.cognates("problem").first(), Some(&"problème"));
     }
 }

@@ -39,6 +39,7 @@ pub mod matcher;
 pub mod names;
 pub mod report;
 pub mod rules;
+pub mod suggest;
 pub mod words;
 
 pub use edit::{Edit, Span, apply_edits};

@@ -78,6 +78,35 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     lines
 }
 
+/// The paragraphs of `text` as `(start, end)` byte ranges. A paragraph is one line,
+/// unless lines are hard-wrapped: a block of non-blank lines whose lines (all but the
+/// last) are 40 to 100 characters long is one paragraph.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let lines = split_lines(text);
+    let blank = |l: &Line| text[l.start..l.end].trim().is_empty();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if blank(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lines.len() && !blank(&lines[j]) {
+            j += 1;
+        }
+        let wrapped =
+            j - i >= 2 && lines[i..j - 1].iter().all(|l| (40..=100).contains(&text[l.start..l.end].chars().count()));
+        if wrapped {
+            out.push((lines[i].start, lines[j - 1].end));
+        } else {
+            out.extend(lines[i..j].iter().map(|l| (l.start, l.end)));
+        }
+        i = j;
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +133,27 @@ mod tests {
         let lines = split_lines("a\r\nb\n\nc");
         let got: Vec<_> = lines.iter().map(|l| (l.start, l.end, l.next)).collect();
         assert_eq!(got, [(0, 1, 3), (3, 4, 5), (5, 5, 6), (6, 7, 7)]);
+    }
+
+    #[test]
+    fn paragraphs_table() {
+        let wrapped =
+            "Une phrase assez longue pour ressembler à du texte\nreplié à la main, qui continue ici.\n\nAutre.";
+        // (text, paragraphs)
+        let cases: Vec<(&str, Vec<&str>)> = vec![
+            ("Un.\nDeux.\n\nTrois.", vec!["Un.", "Deux.", "Trois."]),
+            (
+                wrapped,
+                vec![
+                    "Une phrase assez longue pour ressembler à du texte\nreplié à la main, qui continue ici.",
+                    "Autre.",
+                ],
+            ),
+            ("Follow\nEn direct\nLe texte.", vec!["Follow", "En direct", "Le texte."]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = paragraphs(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use glossfix::files::{self, FileError};
-use glossfix::{Engine, Glossary, report};
+use glossfix::{Engine, Glossary, report, suggest};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,6 +25,14 @@ enum Command {
     Fix(FixArgs),
     /// Report every finding, including those fix cannot repair safely
     Check(CheckArgs),
+    /// Propose glossary entries (English leaks, name spellings) from articles, as TOML
+    Suggest(SuggestArgs),
+}
+
+#[derive(Args)]
+struct SuggestArgs {
+    /// Files or folders (folders are walked for *.txt and *.md); `-` or none for stdin
+    paths: Vec<PathBuf>,
 }
 
 #[derive(Args)]
@@ -83,6 +91,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Fix(args) => run.fix(&args),
         Command::Check(args) => run.check(&args),
+        Command::Suggest(args) => run.suggest(&args),
     };
     let written = result.and_then(|()| run.out.flush());
     // A closed pipe (`glossfix check | head`) is not an error.
@@ -241,6 +250,16 @@ impl<W: Write> Run<W> {
             }
             Ok(())
         })
+    }
+
+    fn suggest(&mut self, args: &SuggestArgs) -> io::Result<()> {
+        let mut collector = suggest::Collector::new();
+        self.each_text(&args.paths, |run, _, text| {
+            collector.add(&run.engine, &text);
+            Ok(())
+        })?;
+        let suggestions = collector.finish(&self.engine);
+        self.out.write_all(suggest::to_toml(&suggestions).as_bytes())
     }
 
     fn check(&mut self, args: &CheckArgs) -> io::Result<()> {

@@ -1,99 +1,211 @@
-//! Near-misses of glossary names: a capitalised word one or two edits away from a name
-//! in a `[[term]]` ("Pyongyanq", "Choïgouu") that no variant lists. Reported as
-//! `name-variant` with the name as a suggestion; never applied by `fix`, since a close
-//! spelling can be another person or place.
+//! Near-misses of glossary names: a capitalised word or word sequence a typo or two
+//! away from the canonical form or a variant of a `[[term]]` that asks for it
+//! (`near_miss = true`), such as "Pyongyanq" or "Choïgouu". Reported as `name-variant`
+//! with the canonical form as a suggestion, or repaired when the term says
+//! `near_miss_fix = true`.
+//!
+//! Names are compared folded: lower case, accents removed, hyphens and apostrophes read
+//! as spaces ("Kim Jong-Un" and "kim jong un" are the same). Distinct names stay distinct:
+//! a word of three letters or fewer must match exactly, so "Kim Jong-il" is never "Kim
+//! Jong-un"; a term's `not` list names others; a common French word is never a variant.
+//!
+//! The search is a deletion index (as in SymSpell): every spelling in the glossary is
+//! stored with all its one- and two-letter deletions, and a candidate in the text is
+//! looked up by its own deletions. The cost per text word does not grow with the number
+//! of names in the glossary.
 
 use crate::edit::{Edit, Span};
 use crate::finding::{Applicability, EntryRef, Finding, Fix};
+use crate::fold::strip_accents;
 use crate::glossary::Glossary;
+use crate::lexicon::lexicon;
 use crate::words::words;
-use std::collections::HashSet;
-use unicode_normalization::UnicodeNormalization;
+use std::collections::{HashMap, HashSet};
 
-/// Shorter names are left out: at five letters and fewer, one edit makes another word.
-const MIN_CHARS: usize = 6;
+/// Names shorter than this (folded, without spaces) are never near-missed.
+const MIN_LEN: usize = 5;
 
-#[derive(Debug, Clone)]
-struct Name {
-    text: String,
-    chars: usize,
-    line: usize,
+/// A name folded for comparison: lower case, no accents, hyphens and apostrophes as
+/// spaces, single spaces.
+///
+/// ```
+/// use glossfix::names::fold_name;
+/// assert_eq!(fold_name("Kim Jong-Un"), "kim jong un");
+/// assert_eq!(fold_name("Sergueï  Choïgou"), "serguei choigou");
+/// ```
+pub fn fold_name(name: &str) -> String {
+    let spaced: String =
+        strip_accents(name).chars().map(|c| if matches!(c, '-' | '\u{2011}' | '\'' | '’') { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The names of a glossary, ready for near-miss search.
+/// How many edits a whole folded name of `len` characters may differ by.
+pub(crate) fn whole_limit(len: usize) -> usize {
+    if len >= 9 { 2 } else { 1 }
+}
+
+/// How many edits one word of a name may differ by: none for short words ("il", "un").
+fn word_limit(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// True when two folded names are close enough to be one name misspelt.
+pub fn close(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let limit = whole_limit(a.chars().count().max(b.chars().count()));
+    if strsim::damerau_levenshtein(a, b) > limit {
+        return false;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        // "kim jongun" for "kim jong un": one joined or split word only.
+        return strsim::damerau_levenshtein(a, b) == 1;
+    }
+    wa.iter()
+        .zip(&wb)
+        .all(|(x, y)| strsim::damerau_levenshtein(x, y) <= word_limit(x.chars().count().min(y.chars().count())))
+}
+
+/// All strings obtained from `s` by deleting up to `depth` characters (with `s` itself).
+pub(crate) fn deletions(s: &str, depth: usize, out: &mut HashSet<String>) {
+    if !out.insert(s.to_string()) || depth == 0 {
+        return;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    for i in 0..chars.len() {
+        let shorter: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+        deletions(&shorter, depth - 1, out);
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Form {
+    folded: String,
+    canonical: String,
+    line: usize,
+    fix: bool,
+}
+
+/// The near-miss index of a glossary's names.
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
-    names: Vec<Name>,
-    /// Every word of every canonical form and variant: never a near-miss.
+    forms: Vec<Form>,
+    by_deletion: HashMap<String, Vec<usize>>,
+    /// Folded spellings that are never near-misses: every term's canonical form and
+    /// variants (they are handled exactly), and every `not` name.
     known: HashSet<String>,
+    max_words: usize,
 }
 
 impl NameIndex {
-    /// Collects the capitalised words of each `[[term]]` canonical form.
+    /// Indexes the terms that ask for near-miss detection.
     pub fn new(glossary: &Glossary) -> Self {
         let mut index = NameIndex::default();
         for term in &glossary.terms {
-            let line = glossary.line_of(term.canonical.span().start);
-            let canonical = term.canonical.get_ref();
-            for (_, word) in words(canonical) {
-                let word: String = word.nfc().collect();
-                let chars = word.chars().count();
-                let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                if capitalised && chars >= MIN_CHARS && index.known.insert(word.clone()) {
-                    index.names.push(Name { text: word, chars, line });
-                }
+            let canonical = term.canonical.get_ref().trim();
+            let spellings = std::iter::once(canonical).chain(term.variants.iter().map(|v| v.get_ref().trim()));
+            index.known.extend(spellings.clone().map(fold_name));
+            index.known.extend(term.not.iter().map(|n| fold_name(n)));
+            if !term.near_miss {
+                continue;
             }
-            for variant in &term.variants {
-                index.known.extend(words(variant.get_ref()).map(|(_, w)| w.nfc().collect::<String>()));
+            let line = glossary.line_of(term.canonical.span().start);
+            for spelling in spellings {
+                let folded = fold_name(spelling);
+                if folded.replace(' ', "").chars().count() < MIN_LEN {
+                    continue;
+                }
+                let id = index.forms.len();
+                let mut dels = HashSet::new();
+                deletions(&folded, whole_limit(folded.chars().count()), &mut dels);
+                for d in dels {
+                    index.by_deletion.entry(d).or_default().push(id);
+                }
+                index.max_words = index.max_words.max(folded.split(' ').count());
+                index.forms.push(Form { folded, canonical: canonical.to_string(), line, fix: term.near_miss_fix });
             }
         }
         index
     }
 
-    /// Capitalised words of `text` within one edit of a name (two for names of nine
-    /// letters or more), with the same first letter.
+    /// The closest indexed spelling to a folded candidate, if one is close enough.
+    fn lookup(&self, folded: &str) -> Option<&Form> {
+        let mut dels = HashSet::new();
+        deletions(folded, whole_limit(folded.chars().count()), &mut dels);
+        let mut seen = HashSet::new();
+        dels.iter()
+            .filter_map(|d| self.by_deletion.get(d))
+            .flatten()
+            .filter(|&&id| seen.insert(id))
+            .map(|&id| &self.forms[id])
+            .filter(|form| close(folded, &form.folded))
+            .min_by_key(|form| strsim::damerau_levenshtein(folded, &form.folded))
+    }
+
+    /// Near-misses of the indexed names in `text`; longer word sequences first.
     pub fn near_misses(&self, text: &str) -> Vec<Finding> {
         let mut out = Vec::new();
-        if self.names.is_empty() {
+        if self.forms.is_empty() {
             return out;
         }
-        for (start, word) in words(text) {
-            if !word.chars().next().is_some_and(char::is_uppercase) {
+        let tokens: Vec<(usize, &str)> = words(text).collect();
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut i = 0;
+        while i < tokens.len() {
+            if !capital(tokens[i].1) {
+                i += 1;
                 continue;
             }
-            let nfc: String = word.nfc().collect();
-            let chars = nfc.chars().count();
-            if chars < MIN_CHARS || self.known.contains(&nfc) {
+            // The longest run of capitalised words (up to the longest name) that is
+            // a near-miss wins.
+            let mut run = 1;
+            while run < self.max_words
+                && i + run < tokens.len()
+                && capital(tokens[i + run].1)
+                && text[tokens[i + run - 1].0 + tokens[i + run - 1].1.len()..tokens[i + run].0].trim().is_empty()
+            {
+                run += 1;
+            }
+            let mut matched = None;
+            for n in (1..=run).rev() {
+                let span = Span::new(tokens[i].0, tokens[i + n - 1].0 + tokens[i + n - 1].1.len());
+                let folded = fold_name(&text[span.start..span.end]);
+                if self.known.contains(&folded) {
+                    break; // an exact spelling: the term's own patterns handle it
+                }
+                if n == 1 && lexicon().is_common_french(&folded) {
+                    continue;
+                }
+                if let Some(form) = self.lookup(&folded) {
+                    matched = Some((n, span, form));
+                    break;
+                }
+            }
+            let Some((n, span, form)) = matched else {
+                i += 1;
                 continue;
-            }
-            let first = nfc.chars().next();
-            let best = self
-                .names
-                .iter()
-                .filter(|n| n.chars.abs_diff(chars) <= limit(n.chars) && n.text.chars().next() == first)
-                .map(|n| (strsim::damerau_levenshtein(&n.text, &nfc), n))
-                .filter(|(d, n)| *d > 0 && *d <= limit(n.chars))
-                .min_by_key(|(d, _)| *d);
-            if let Some((_, name)) = best {
-                let span = Span::new(start, start + word.len());
-                out.push(Finding {
-                    span,
-                    rule: "name-variant",
-                    message: format!("{word:?} looks like a misspelling of {:?}", name.text),
-                    fix: Some(Fix {
-                        edit: Edit { span, replacement: name.text.clone() },
-                        applicability: Applicability::Unsafe,
-                    }),
-                    entry: Some(EntryRef { line: name.line }),
-                });
-            }
+            };
+            let found = &text[span.start..span.end];
+            out.push(Finding {
+                span,
+                rule: "name-variant",
+                message: format!("{found:?} looks like a misspelling of {:?}", form.canonical),
+                fix: Some(Fix {
+                    edit: Edit { span, replacement: form.canonical.clone() },
+                    applicability: if form.fix { Applicability::Safe } else { Applicability::Unsafe },
+                }),
+                entry: Some(EntryRef { line: form.line }),
+            });
+            i += n;
         }
         out
     }
-}
-
-fn limit(chars: usize) -> usize {
-    if chars >= 9 { 2 } else { 1 }
 }
 
 #[cfg(test)]
@@ -101,29 +213,73 @@ mod tests {
     use super::*;
 
     #[test]
+    fn close_table() {
+        // (a, b, close)
+        let cases = [
+            ("pyongyang", "pynongyang", true),
+            ("choigou", "choigu", true),
+            ("choigou", "choigouu", true),
+            ("kim jong un", "kim jong il", false),
+            ("kim jong un", "kim yo jong", false),
+            ("kim jong un", "kim jongun", true),
+            ("kim jong un", "kim jong un", false),
+            ("russie", "russes", false),
+            ("serguei choigou", "sergei choigou", true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(close(a, b), want, "{a} ~ {b}");
+        }
+    }
+
+    #[test]
     fn near_misses_table() {
         let g = Glossary::from_toml_str(
-            "[[term]]\ncanonical = 'Pyongyang'\nvariants = ['Pynongyang']\n\
-             [[term]]\ncanonical = 'Sergueï Choïgou'\nvariants = ['Sergei Shoigu']\n",
+            "[[term]]\ncanonical = 'Pyongyang'\nvariants = ['Pynongyang']\nnear_miss = true\n\
+             [[term]]\ncanonical = 'Sergueï Choïgou'\nvariants = ['Sergei Shoigu', 'Choïgou']\nnear_miss = true\n\
+             [[term]]\ncanonical = 'Kim Jong-un'\nvariants = ['Kim Jong Un']\nnear_miss = true\nnot = ['Kim Jong-nam']\n\
+             [[term]]\ncanonical = 'Russie'\nvariants = ['Rusie']\n",
             "t.toml",
         )
         .unwrap();
         let index = NameIndex::new(&g);
-        // (text, expected suggestions)
-        let cases: &[(&str, &[&str])] = &[
-            ("à Pyongyanq hier", &["Pyongyang"]),
-            ("à Pyonggyanq hier", &["Pyongyang"]),
+        // (text, expected (found, suggestion))
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("à Pyongyanq hier", &[("Pyongyanq", "Pyongyang")]),
             ("à Pyongyang et Pynongyang", &[]),
-            ("Choïgouu est venu", &["Choïgou"]),
+            ("Choïgouu est venu", &[("Choïgouu", "Sergueï Choïgou")]),
+            ("Sergueï Choïgu est venu", &[("Sergueï Choïgu", "Sergueï Choïgou")]),
             ("Choi\u{308}gou", &[]),
-            ("Cho\u{308}ïgou", &["Choïgou"]),
             ("pyongyanq", &[]),
-            ("Sergueï Choïgou", &[]),
-            ("Sergei", &[]),
+            ("Kim Jong-il et Kim Yo-jong, Kim Jong-nam", &[]),
+            ("le dirigeant Kim Jongun", &[("Kim Jongun", "Kim Jong-un")]),
+            ("la Russie et les Russes", &[]),
         ];
         for (text, want) in cases {
-            let got: Vec<_> = index.near_misses(text).into_iter().map(|f| f.fix.unwrap().edit.replacement).collect();
-            assert_eq!(&got, want, "{text:?}");
+            let got: Vec<(String, String)> = index
+                .near_misses(text)
+                .into_iter()
+                .map(|f| (text[f.span.start..f.span.end].to_string(), f.fix.unwrap().edit.replacement))
+                .collect();
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn cost_does_not_depend_on_the_number_of_names() {
+        // 2,000 names: a lookup touches only the names sharing a deletion.
+        let mut toml = String::new();
+        for i in 0..2_000 {
+            toml.push_str(&format!(
+                "[[term]]\ncanonical = 'Zorglub{i:05}'\nvariants = ['Zorglub{i:05}x']\nnear_miss = true\n"
+            ));
+        }
+        let g = Glossary::from_toml_str(&toml, "t.toml").unwrap();
+        let index = NameIndex::new(&g);
+        let probe = fold_name("Pyongyanq");
+        let mut dels = HashSet::new();
+        deletions(&probe, whole_limit(probe.len()), &mut dels);
+        let touched: usize = dels.iter().filter_map(|d| index.by_deletion.get(d)).map(Vec::len).sum();
+        assert_eq!(touched, 0, "an unrelated name shares no deletion with 2,000 others");
     }
 }

@@ -17,6 +17,7 @@ use crate::fold::ApostropheStyle;
 use crate::lang::is_english_context;
 use crate::lexicon::lexicon;
 use crate::words::{char_before, is_word_char, words};
+use std::collections::HashSet;
 
 /// Word -> its elided form (before the apostrophe).
 const ELIDABLE: &[(&str, &str)] = &[
@@ -182,7 +183,17 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     let style = ApostropheStyle::new(text);
     let all: Vec<(usize, &str)> = words(text).collect();
+    // A word that opens a sentence in lower case somewhere ("aptitude fournit…") is a
+    // command or a product name: no elision before it anywhere in the text.
+    let lower_case_openers: HashSet<&str> = all
+        .iter()
+        .filter(|(s, w)| w.chars().next().is_some_and(char::is_lowercase) && is_sentence_start(text, *s))
+        .map(|(_, w)| *w)
+        .collect();
     for pair in 0..all.len().saturating_sub(1) {
+        if lower_case_openers.contains(all[pair + 1].1) {
+            continue;
+        }
         let (start, word) = all[pair];
         let (next_start, next) = all[pair + 1];
         let lower = word.to_lowercase();
@@ -329,6 +340,10 @@ mod tests {
             ("le hôpital de la ville", "l’hôpital de la ville"),
             ("l'architecture RISC 32 bits de Atmel, et de Ian", "l'architecture RISC 32 bits de Atmel, et de Ian"),
             ("des outils tels que autoconf ou automake", "des outils tels que autoconf ou automake"),
+            (
+                "plus récent que aptitude.\naptitude fournit une interface",
+                "plus récent que aptitude.\naptitude fournit une interface",
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text, &run(check, text)), want, "{text:?}");

@@ -26,7 +26,8 @@ mod quotes;
 mod sentences;
 mod words;
 
-pub use leaks::find_leaks;
+pub use elision::is_sentence_start;
+pub use leaks::{Leak, candidates as leak_candidates, find_leaks};
 
 /// Settings of the built-in rules, from the glossary's `[rules]` and `[elision]` tables.
 #[derive(Debug, Clone, Default)]

@@ -1,11 +1,11 @@
-//! Quotation marks within one paragraph: a quotation closed with the wrong mark is
+//! Quotation marks within one paragraph (a line, or a block of hard-wrapped lines): a quotation closed with the wrong mark is
 //! repaired (“…“ -> “…”, « …” -> « … »); one left open, or closed without being opened,
 //! is reported.
 
 use super::Context;
 use crate::edit::{Edit, Span};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::lines::split_lines;
+use crate::lines::paragraphs;
 use crate::words::{char_at, char_before, is_word_char};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -17,8 +17,8 @@ enum Open {
 /// Checks the quotation marks of each paragraph (line) of `text`.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
-    for line in split_lines(text) {
-        check_paragraph(text, line.start, line.end, out);
+    for (start, end) in paragraphs(text) {
+        check_paragraph(text, start, end, out);
     }
 }
 

@@ -29,6 +29,11 @@ pub fn broken_sentence(cx: &Context, out: &mut Vec<Finding>) {
         if !next.chars().next().is_some_and(char::is_lowercase) {
             continue;
         }
+        // A command or a product name ("apt-get", "ekiga") may follow a full stop; a
+        // sentence broken in translation goes on with a French word.
+        if crate::lexicon::lexicon().zipf(next).fr < 2.0 {
+            continue;
+        }
         let Some(prev) = word_before(text, i) else {
             continue;
         };
@@ -63,6 +68,7 @@ mod tests {
             ("en 2023. puis", false),
             ("une pause... puis", false),
             ("fin.\nsuite", false),
+            ("avec la commande suivante. apt-get install ekiga", false),
         ];
         for (text, want) in cases {
             let out = crate::rules::run(broken_sentence, text);

@@ -14,7 +14,7 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 /// Doubled words that French uses on purpose.
-const MEANT: &[&str] = &["nous", "vous", "si", "très", "bla", "tam", "toc", "cou", "fifty", "bye"];
+const MEANT: &[&str] = &["nous", "vous", "si", "très", "bla", "blah", "tam", "toc", "cou", "fifty", "bye"];
 
 /// Reports the same word twice, separated only by spaces on one line.
 pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {

@@ -2,6 +2,7 @@
 
 mod cli;
 mod corpus;
+mod generalize;
 
 use std::path::PathBuf;
 

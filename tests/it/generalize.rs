@@ -1,0 +1,109 @@
+//! What the rules find without any glossary entry: clean French left alone, English
+//! leaks found in sentences written for the tests, `suggest` on the seed articles.
+
+use glossfix::{Engine, Glossary};
+use std::fs;
+use std::process::Command;
+
+fn bare_engine() -> Engine {
+    Engine::new(Glossary::from_toml_str("", "empty.toml").unwrap())
+}
+
+fn files_in(dir: &str, ext: &str) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = fs::read_dir(crate::root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn clean_french_is_left_alone() {
+    let engine = crate::engine();
+    let mut words = 0;
+    for path in files_in("tests/clean-fr", "txt") {
+        let text = fs::read_to_string(&path).unwrap();
+        words += text.split_whitespace().count();
+        let outcome = engine.fix(&text);
+        let changes: Vec<String> =
+            outcome.applied.iter().map(|f| format!("{} {:?}", f.rule, &text[f.span.start..f.span.end])).collect();
+        assert!(changes.is_empty(), "{}: fix changed clean French: {changes:?}", path.display());
+    }
+    assert!(words > 25_000, "the clean corpus is big enough to mean something ({words} words)");
+}
+
+#[test]
+fn leaks_no_glossary_names_are_found_in_new_sentences() {
+    // Each line marks its English leaks as [[...]]; the rest is French.
+    let source = fs::read_to_string(crate::root().join("tests/leaks/new-sentences.txt")).unwrap();
+    let engine = bare_engine();
+    let (mut expected, mut found, mut false_reports) = (0, 0, Vec::new());
+    for line in source.lines() {
+        let text = line.replace("[[", "").replace("]]", "");
+        let marked: Vec<&str> = line.split("[[").skip(1).map(|s| s.split("]]").next().unwrap()).collect();
+        let reported: Vec<String> = engine
+            .check(&text)
+            .into_iter()
+            .filter(|f| f.rule == "english-leak")
+            .map(|f| text[f.span.start..f.span.end].to_string())
+            .collect();
+        expected += marked.len();
+        found += marked.iter().filter(|m| reported.iter().any(|r| r == *m)).count();
+        false_reports.extend(reported.into_iter().filter(|r| !marked.contains(&r.as_str())));
+    }
+    let recall = found as f64 / expected as f64;
+    println!("english-leak on new sentences: {found}/{expected} found (recall {recall:.2})");
+    assert!(recall >= 0.9, "recall {recall:.2} ({found}/{expected})");
+    assert!(false_reports.is_empty(), "reported but not English: {false_reports:?}");
+}
+
+#[test]
+fn suggest_on_the_seed_articles_with_an_empty_glossary_proposes_leaks_and_name_clusters() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.toml");
+    fs::write(&empty, "").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_glossfix"))
+        .arg("--glossary")
+        .arg(&empty)
+        .arg("suggest")
+        .arg(crate::root().join("tests/corpus"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let toml = String::from_utf8(out.stdout).unwrap();
+    for leak in
+        ["vehicle", "significant", "kinds", "guidance", "steps", "in addition", "hundreds of thousands", "go on"]
+    {
+        assert!(toml.contains(&format!("find = \"{leak}\"")), "leak {leak:?} not proposed:\n{toml}");
+    }
+    for names in
+        [&["Kim Jong Un", "Kim Jong-Un", "Kim Jong-un"][..], &["Choïgou", "Choïgu"], &["Pyongyang", "Pynongyang"]]
+    {
+        let line = toml.lines().find(|l| l.starts_with("# seen as: ") && names.iter().all(|n| l.contains(n)));
+        assert!(line.is_some(), "no cluster of {names:?}:\n{toml}");
+    }
+    // The proposal is a glossary glossfix loads.
+    let suggested = Glossary::from_toml_str(&toml, "suggested.toml").unwrap_or_else(|e| panic!("{e}"));
+    assert!(suggested.terms.len() >= 3 && suggested.fixes.len() >= 10);
+}
+
+#[test]
+fn rules_can_be_switched_off_in_the_glossary() {
+    let text = "Le dirigeant a parlé de un significant accord. journalistes";
+    let on = bare_engine().check(text);
+    assert!(on.iter().any(|f| f.rule == "english-leak") && on.iter().any(|f| f.rule == "elision"));
+    let off =
+        Engine::new(Glossary::from_toml_str("[rules]\nenglish-leak = false\nelision = false\n", "g.toml").unwrap());
+    let rules: Vec<&str> = off.check(text).iter().map(|f| f.rule).collect();
+    assert!(!rules.contains(&"english-leak") && !rules.contains(&"elision"), "{rules:?}");
+}
+
+#[test]
+fn fix_applies_leak_candidates_only_when_asked() {
+    let engine = bare_engine();
+    let text = "qui coïncidait avec un significant défilé militaire";
+    assert_eq!(engine.fix(text).text, text, "a suggestion is not a repair");
+    assert_eq!(engine.fix_unsafe(text).text, "qui coïncidait avec un significatif défilé militaire");
+}
