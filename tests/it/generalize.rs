@@ -107,3 +107,12 @@ fn fix_applies_leak_candidates_only_when_asked() {
     assert_eq!(engine.fix(text).text, text, "a suggestion is not a repair");
     assert_eq!(engine.fix_unsafe(text).text, "qui coïncidait avec un significatif défilé militaire");
 }
+
+#[test]
+fn the_readme_glossary_example_loads() {
+    let readme = fs::read_to_string(crate::root().join("README.md")).unwrap();
+    let section = &readme[readme.find("## The glossary").expect("glossary section")..];
+    let block = section.split("```toml\n").nth(1).and_then(|b| b.split("```").next()).expect("a toml block");
+    let glossary = Glossary::from_toml_str(block, "README.md").unwrap_or_else(|e| panic!("{e}"));
+    assert!(!glossary.terms.is_empty() && glossary.fixes.len() >= 3 && !glossary.furniture.is_empty());
+}
