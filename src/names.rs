@@ -135,7 +135,7 @@ impl NameIndex {
     }
 
     /// The closest indexed spelling to a folded candidate, if one is close enough.
-    fn lookup(&self, folded: &str) -> Option<&Form> {
+    fn lookup(&self, folded: &str) -> Option<usize> {
         let mut dels = HashSet::new();
         deletions(folded, whole_limit(folded.chars().count()), &mut dels);
         let mut seen = HashSet::new();
@@ -143,9 +143,9 @@ impl NameIndex {
             .filter_map(|d| self.by_deletion.get(d))
             .flatten()
             .filter(|&&id| seen.insert(id))
-            .map(|&id| &self.forms[id])
-            .filter(|form| close(folded, &form.folded))
-            .min_by_key(|form| strsim::damerau_levenshtein(folded, &form.folded))
+            .copied()
+            .filter(|&id| close(folded, &self.forms[id].folded))
+            .min_by_key(|&id| strsim::damerau_levenshtein(folded, &self.forms[id].folded))
     }
 
     /// Near-misses of the indexed names in `text`; longer word sequences first.
@@ -156,6 +156,8 @@ impl NameIndex {
         }
         let tokens: Vec<(usize, &str)> = words(text).collect();
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // Names repeat within a text: look each folded spelling up once.
+        let mut seen: HashMap<String, Option<usize>> = HashMap::new();
         let mut i = 0;
         while i < tokens.len() {
             if !capital(tokens[i].1) {
@@ -182,8 +184,16 @@ impl NameIndex {
                 if n == 1 && lexicon().is_common_french(&folded) {
                     continue;
                 }
-                if let Some(form) = self.lookup(&folded) {
-                    matched = Some((n, span, form));
+                let found = match seen.get(&folded) {
+                    Some(hit) => *hit,
+                    None => {
+                        let hit = self.lookup(&folded);
+                        seen.insert(folded, hit);
+                        hit
+                    }
+                };
+                if let Some(id) = found {
+                    matched = Some((n, span, &self.forms[id]));
                     break;
                 }
             }
