@@ -23,13 +23,12 @@
 //! repairs, an example that does not hold) is refused with a [`GlossaryError`] naming the
 //! file, line and column.
 
-use crate::edit::apply_edits;
-use crate::fold::{fold_keep_case, fold_pattern};
 use crate::lines::LineIndex;
+use crate::lint::{self, Problem, Severity};
 use crate::matcher::Matcher;
 use crate::rules::{self, RuleSettings};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 use toml::Spanned;
@@ -95,6 +94,11 @@ pub struct TermEntry {
     /// "Kim Jong-un"): never near misses.
     #[serde(default)]
     pub not: Vec<String>,
+    /// Part of speech of the canonical form (`noun`, `properNoun`...), as TBX carries it.
+    pub part_of_speech: Option<String>,
+    /// Grammatical gender of the canonical form (`masculine`, `feminine`...), as TBX
+    /// carries it.
+    pub gender: Option<String>,
 }
 
 /// `[elision]`: settings of the elision rule.
@@ -136,6 +140,9 @@ pub struct FixEntry {
     /// article about Bonnie Jenkins).
     #[serde(default)]
     pub in_document: Vec<String>,
+    /// Other possible repairs, shown in reports (codespell's "wrong->a, b," entries).
+    #[serde(default)]
+    pub alternatives: Vec<String>,
     /// `false`: `check` reports the repair as a suggestion, `fix` does not apply it.
     #[serde(default = "yes")]
     pub safe: bool,
@@ -146,6 +153,26 @@ pub struct FixEntry {
 
 fn yes() -> bool {
     true
+}
+
+impl FixEntry {
+    /// An entry with no find, no repair and no condition (the defaults of every key).
+    pub fn plain() -> Self {
+        FixEntry {
+            find: Spanned::new(0..0, String::new()),
+            replace: String::new(),
+            note: None,
+            french: false,
+            after: Vec::new(),
+            before: Vec::new(),
+            not_after: Vec::new(),
+            not_before: Vec::new(),
+            in_document: Vec::new(),
+            alternatives: Vec::new(),
+            safe: true,
+            examples: Vec::new(),
+        }
+    }
 }
 
 /// Where a furniture line may stand.
@@ -201,6 +228,8 @@ pub struct Glossary {
     pub furniture: Vec<FurnitureEntry>,
     /// The built-in rule settings (`[rules]`, `[elision]`).
     pub rule_settings: RuleSettings,
+    /// Lint warnings: the glossary loads, but these entries are dead or risky.
+    pub warnings: Vec<Problem>,
     lines: LineIndex,
     source: String,
     matcher: Matcher,
@@ -231,8 +260,29 @@ impl Glossary {
         Self::from_toml_str(&text, &shown)
     }
 
-    /// Loads a glossary from TOML text; `path` is only used in messages.
+    /// Loads a glossary from TOML text; `path` is only used in messages. The glossary is
+    /// refused at its first lint error; its lint warnings are kept in
+    /// [`Glossary::warnings`].
     pub fn from_toml_str(source: &str, path: &str) -> Result<Self, GlossaryError> {
+        let mut glossary = Self::parse(source, path)?;
+        let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+            lint::lint(&glossary).into_iter().partition(|p| p.severity == Severity::Error);
+        if let Some(first) = errors.into_iter().next() {
+            return Err(GlossaryError {
+                path: path.to_string(),
+                line: first.line,
+                column: first.column,
+                message: first.message,
+            });
+        }
+        glossary.warnings = warnings;
+        Ok(glossary)
+    }
+
+    /// Parses and compiles a glossary without judging it (for `glossary lint`, which
+    /// reports every problem rather than the first). Only bad TOML, unknown keys and
+    /// unknown rule ids fail here.
+    pub fn parse(source: &str, path: &str) -> Result<Self, GlossaryError> {
         let lines = LineIndex::new(source);
         let error_at = |offset: usize, message: String| {
             let (line, column) = lines.position(source, offset.min(source.len()));
@@ -258,14 +308,18 @@ impl Glossary {
             fixes: file.fix,
             furniture: file.furniture,
             rule_settings: RuleSettings::new(&switches, &file.elision.exceptions),
-            lines: lines.clone(),
+            warnings: Vec::new(),
+            lines,
             source: source.to_string(),
             matcher: Matcher::default(),
         };
-        glossary.validate().map_err(|(offset, message)| error_at(offset, message))?;
         glossary.matcher = Matcher::compile(&glossary);
-        glossary.check_examples().map_err(|(offset, message)| error_at(offset, message))?;
         Ok(glossary)
+    }
+
+    /// The TOML text the glossary was loaded from.
+    pub fn source(&self) -> &str {
+        &self.source
     }
 
     /// The compiled matcher.
@@ -278,155 +332,15 @@ impl Glossary {
         self.lines.position(&self.source, offset).0
     }
 
-    /// Structural checks; errors carry the byte offset in the TOML they refer to.
-    fn validate(&self) -> Result<(), (usize, String)> {
-        // (folded find, case-sensitive, conditions) -> (replacement, offset, label)
-        let mut seen: HashMap<(String, bool, String), (String, usize)> = HashMap::new();
-        let mut claim = |find: &Spanned<String>, replace: &str, conditions: String, label: &str| {
-            let key = (fold_pattern(find.get_ref()), has_upper(find.get_ref()), conditions);
-            let offset = find.span().start;
-            match seen.get(&key) {
-                Some((other, first)) if fold_keep_case(other) != fold_keep_case(replace) => Err((
-                    offset,
-                    format!(
-                        "{label} {:?}: the same find at line {} repairs it to {other:?}, here to {replace:?}",
-                        find.get_ref(),
-                        self.line_of(*first)
-                    ),
-                )),
-                Some(_) => Ok(()),
-                None => {
-                    seen.insert(key, (replace.to_string(), offset));
-                    Ok(())
-                }
-            }
-        };
-        for term in &self.terms {
-            let canonical = term.canonical.get_ref();
-            non_empty(&term.canonical, "[[term]] canonical")?;
-            if term.variants.is_empty() {
-                return Err((term.canonical.span().start, format!("[[term]] {canonical:?}: no variants")));
-            }
-            for variant in &term.variants {
-                non_empty(variant, &format!("[[term]] {canonical:?}: variant"))?;
-                let same = if has_upper(variant.get_ref()) {
-                    fold_keep_case(variant.get_ref()) == fold_keep_case(canonical)
-                } else {
-                    fold_pattern(variant.get_ref()) == fold_pattern(canonical)
-                };
-                if same {
-                    return Err((
-                        variant.span().start,
-                        format!("[[term]] {canonical:?}: variant {:?} is the canonical form itself", variant.get_ref()),
-                    ));
-                }
-                claim(variant, canonical, String::new(), "[[term]] variant")?;
-            }
-            if let Some(same) = term.not.iter().find(|n| fold_keep_case(n) == fold_keep_case(canonical)) {
-                return Err((
-                    term.canonical.span().start,
-                    format!("[[term]] {canonical:?}: `not` lists the name itself ({same:?})"),
-                ));
-            }
-        }
-        for fix in &self.fixes {
-            non_empty(&fix.find, "[[fix]] find")?;
-            claim(&fix.find, &fix.replace, conditions_key(fix), "[[fix]]")?;
-            if fold_keep_case(fix.find.get_ref()) == fold_keep_case(&fix.replace) {
-                return Err((
-                    fix.find.span().start,
-                    format!("[[fix]] {:?}: replace is the same as find", fix.find.get_ref()),
-                ));
-            }
-        }
-        for furniture in &self.furniture {
-            non_empty(&furniture.line, "[[furniture]] line")?;
-        }
-        Ok(())
+    /// 1-based line and column (in characters) of a byte offset in the glossary file.
+    pub fn position_of(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(&self.source, offset.min(self.source.len()))
     }
-
-    /// Every example must come out of the whole glossary as promised, and the entry that
-    /// carries it must fire on it (unless `from == to`: a counter-example, where nothing
-    /// may change); a fix must also leave its own output alone.
-    fn check_examples(&self) -> Result<(), (usize, String)> {
-        let all = self
-            .terms
-            .iter()
-            .flat_map(|t| t.examples.iter().map(move |e| (t.canonical.get_ref(), t.canonical.span().start, e)))
-            .chain(
-                self.fixes
-                    .iter()
-                    .flat_map(|f| f.examples.iter().map(move |e| (f.find.get_ref(), f.find.span().start, e))),
-            );
-        for (label, entry_offset, example) in all {
-            let findings = self.matcher.find(&example.get_ref().from, &self.rule_settings);
-            let edits: Vec<_> = findings.iter().filter_map(|f| f.safe_edit().cloned()).collect();
-            let got = apply_edits(&example.get_ref().from, &edits).text;
-            let entry_line = self.line_of(entry_offset);
-            if got != example.get_ref().to {
-                return Err((
-                    example.span().start,
-                    format!(
-                        "example of {label:?} does not hold: {:?} becomes {got:?}, not {:?}",
-                        example.get_ref().from,
-                        example.get_ref().to
-                    ),
-                ));
-            }
-            // `from == to` is a counter-example: it holds when nothing changes.
-            let changes = example.get_ref().from != example.get_ref().to;
-            if changes && !findings.iter().any(|f| f.entry.is_some_and(|e| e.line == entry_line)) {
-                return Err((
-                    example.span().start,
-                    format!("example of {label:?} does not use the entry: {:?}", example.get_ref().from),
-                ));
-            }
-        }
-        for fix in &self.fixes {
-            let line = self.line_of(fix.find.span().start);
-            if fix.replace.trim().is_empty() {
-                continue;
-            }
-            let again = self.matcher.find(&fix.replace, &self.rule_settings);
-            if again.iter().any(|f| f.entry.is_some_and(|e| e.line == line) && f.safe_edit().is_some()) {
-                return Err((
-                    fix.find.span().start,
-                    format!(
-                        "[[fix]] {:?}: its replacement {:?} matches it again (fix would not be idempotent)",
-                        fix.find.get_ref(),
-                        fix.replace
-                    ),
-                ));
-            }
-        }
-        Ok(())
-    }
-}
-
-fn non_empty(value: &Spanned<String>, what: &str) -> Result<(), (usize, String)> {
-    if value.get_ref().trim().is_empty() { Err((value.span().start, format!("{what} is empty"))) } else { Ok(()) }
 }
 
 /// True when `s` has an upper-case letter: such a pattern matches its exact case only.
 pub fn has_upper(s: &str) -> bool {
     s.chars().any(char::is_uppercase)
-}
-
-fn conditions_key(fix: &FixEntry) -> String {
-    let fold = |words: &[String]| {
-        let mut w: Vec<String> = words.iter().map(|w| fold_pattern(w)).collect();
-        w.sort();
-        w.join("|")
-    };
-    format!(
-        "{}/{}/{}/{}/{}/{}",
-        fix.french,
-        fold(&fix.in_document),
-        fold(&fix.after),
-        fold(&fix.before),
-        fold(&fix.not_after),
-        fold(&fix.not_before)
-    )
 }
 
 #[cfg(test)]

@@ -28,17 +28,21 @@
 
 pub mod edit;
 pub mod engine;
+pub mod exchange;
 pub mod files;
 pub mod finding;
 pub mod fold;
 pub mod glossary;
+pub mod glossary_file;
 pub mod lang;
 pub mod lexicon;
 pub mod lines;
+pub mod lint;
 pub mod matcher;
 pub mod names;
 pub mod report;
 pub mod rules;
+pub mod stats;
 pub mod suggest;
 pub mod words;
 

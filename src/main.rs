@@ -7,6 +7,8 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+mod glossary_cmd;
+
 /// Repair machine-translation artifacts in French news articles against a glossary.
 #[derive(Parser)]
 #[command(name = "glossfix", version, about, long_about = None)]
@@ -27,6 +29,9 @@ enum Command {
     Check(CheckArgs),
     /// Propose glossary entries (English leaks, name spellings) from articles, as TOML
     Suggest(SuggestArgs),
+    /// Maintain the glossary: lint, fmt, add, add-term, stats, import, export
+    #[command(subcommand)]
+    Glossary(glossary_cmd::GlossaryCommand),
 }
 
 #[derive(Args)]
@@ -78,6 +83,10 @@ const ERROR: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let command = match cli.command {
+        Command::Glossary(command) => return ExitCode::from(glossary_cmd::run(command, cli.glossary.as_deref())),
+        other => other,
+    };
     let glossary = match load_glossary(cli.glossary.as_deref()) {
         Ok(g) => g,
         Err(e) => {
@@ -88,10 +97,11 @@ fn main() -> ExitCode {
     let glossary_path = glossary.path.clone();
     let engine = Engine::new(glossary);
     let mut run = Run { engine, glossary_path, errors: false, found: false, out: io::stdout().lock() };
-    let result = match cli.command {
+    let result = match command {
         Command::Fix(args) => run.fix(&args),
         Command::Check(args) => run.check(&args),
         Command::Suggest(args) => run.suggest(&args),
+        Command::Glossary(_) => unreachable!("handled above"),
     };
     let written = result.and_then(|()| run.out.flush());
     // A closed pipe (`glossfix check | head`) is not an error.
@@ -109,19 +119,23 @@ fn main() -> ExitCode {
 }
 
 /// `--glossary FILE`, else `glossary.toml` here or in the nearest parent, else built in.
+/// Lint warnings of the glossary are printed to stderr.
 fn load_glossary(explicit: Option<&Path>) -> Result<Glossary, String> {
-    if let Some(path) = explicit {
-        return Glossary::load(path).map_err(|e| e.to_string());
+    let glossary = match explicit.map(Path::to_path_buf).or_else(discover_glossary) {
+        Some(path) => Glossary::load(&path).map_err(|e| e.to_string())?,
+        None => Glossary::default_glossary(),
+    };
+    for warning in &glossary.warnings {
+        eprintln!("glossfix: warning: {}:{warning}", glossary.path);
     }
-    let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
-    for dir in cwd.ancestors() {
-        let candidate = dir.join("glossary.toml");
-        if candidate.is_file() {
-            let shown = pathdiff(&candidate, &cwd);
-            return Glossary::load(&shown).map_err(|e| e.to_string());
-        }
-    }
-    Ok(Glossary::default_glossary())
+    Ok(glossary)
+}
+
+/// `glossary.toml` in the current folder or the nearest parent, shown relative to it.
+fn discover_glossary() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let found = cwd.ancestors().map(|dir| dir.join("glossary.toml")).find(|c| c.is_file())?;
+    Some(pathdiff(&found, &cwd))
 }
 
 /// `candidate` relative to `cwd` when it is in `cwd` or a parent of it, for short messages.

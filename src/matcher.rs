@@ -83,7 +83,11 @@ impl Matcher {
         }
         for fix in &glossary.fixes {
             let find = fix.find.get_ref().trim();
-            let message = fix.note.clone().unwrap_or_else(|| format!("{find:?} is an artifact for {:?}", fix.replace));
+            let mut message =
+                fix.note.clone().unwrap_or_else(|| format!("{find:?} is an artifact for {:?}", fix.replace));
+            if !fix.alternatives.is_empty() {
+                message.push_str(&format!(" (or: {})", fix.alternatives.join(", ")));
+            }
             let mut p = Pattern::new("fix", find, &fix.replace, message, glossary.line_of(fix.find.span().start));
             let fold_all = |words: &[String]| words.iter().map(|w| fold_pattern(w)).collect();
             p.french = fix.french;
@@ -139,6 +143,31 @@ impl Matcher {
         }
         findings.sort_by_key(|f| (f.span.start, f.span.end));
         findings
+    }
+
+    /// The glossary lines of the entries (not canonical forms) whose `find` occurs in
+    /// `text` as whole words with the right case, whatever their context conditions say:
+    /// what lint asks of a repair ("would another entry change it again?").
+    pub fn raw_matches(&self, text: &str) -> Vec<usize> {
+        let Some(automaton) = &self.automaton else { return Vec::new() };
+        let folded = Folded::new(text);
+        let mut lines = Vec::new();
+        for m in automaton.find_overlapping_iter(&folded.text) {
+            let Some(span) = folded.to_original(m.start(), m.end()) else { continue };
+            for &p in &self.by_key[m.pattern().as_usize()] {
+                let pattern = &self.patterns[p];
+                if pattern.protective || !pattern.edges_and_case(text, span) || lines.contains(&pattern.line) {
+                    continue;
+                }
+                // A repair that leaves the text as it is ("les États" for a lower-case
+                // find) changes nothing.
+                let original = &text[span.start..span.end];
+                if fold_keep_case(&pattern.render(original, '’')) != fold_keep_case(original) {
+                    lines.push(pattern.line);
+                }
+            }
+        }
+        lines
     }
 
     fn find_patterns(&self, text: &str) -> Vec<Finding> {
@@ -273,6 +302,11 @@ impl Pattern {
 
     /// Whole-word edges, exact case when asked, and the context conditions.
     fn accepts(&self, text: &str, span: Span) -> bool {
+        self.edges_and_case(text, span) && self.conditions_hold(text, span)
+    }
+
+    /// Whole-word edges and exact case when asked.
+    fn edges_and_case(&self, text: &str, span: Span) -> bool {
         let edge_ok_before = if is_word_char(self.first) {
             boundary_before(text, span.start)
         } else {
@@ -286,10 +320,11 @@ impl Pattern {
         if !edge_ok_before || !edge_ok_after {
             return false;
         }
-        let case_ok = self.exact.as_ref().is_none_or(|exact| fold_keep_case(&text[span.start..span.end]) == *exact);
-        if !case_ok {
-            return false;
-        }
+        self.exact.as_ref().is_none_or(|exact| fold_keep_case(&text[span.start..span.end]) == *exact)
+    }
+
+    /// The context conditions: `after`, `before`, `not_after`, `not_before`, `french`.
+    fn conditions_hold(&self, text: &str, span: Span) -> bool {
         let prev = word_before(text, span.start).map(fold_pattern);
         let next = word_after(text, span.end).map(fold_pattern);
         let one_of = |list: &[String], word: &Option<String>| word.as_ref().is_some_and(|w| list.contains(w));

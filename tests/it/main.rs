@@ -3,6 +3,7 @@
 mod cli;
 mod corpus;
 mod generalize;
+mod glossary_cmd;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,134 @@
+//! `glossfix glossary ...` through the real binary: exit codes, files written, output.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn glossfix(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glossfix")).current_dir(dir).args(args).output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+const SMALL: &str = "# Desk glossary.\n\n[[fix]]\nfind = \"kinds\"\nreplace = \"types\"\n\n# names\n[[term]]\ncanonical = \"Choïgou\"\nvariants = [\"Choïgu\"]\n";
+
+#[test]
+fn lint_reports_problems_with_places_and_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ok.toml"), SMALL).unwrap();
+    fs::write(dir.path().join("bad.toml"), "[[fix]]\nfind = \"prolonged\"\nreplace = \"long\"\n\n[[fix]]\nfind = \"long\"\nreplace = \"durable\"\n\n[[fix]]\nfind = \"long\"\nreplace = \"durable\"\n").unwrap();
+    fs::write(dir.path().join("syntax.toml"), "[[fix]\n").unwrap();
+    let ok = glossfix(dir.path(), &["glossary", "lint", "ok.toml"]);
+    assert_eq!((ok.status.code(), text(&ok.stdout).as_str()), (Some(0), ""));
+    let bad = glossfix(dir.path(), &["glossary", "lint", "bad.toml"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert_eq!(
+        text(&bad.stdout),
+        "bad.toml:2:8: warning[chain]: [[fix]] \"prolonged\" -> \"long\": the repair is changed again by line 6 (\"long\" -> \"durable\")\n\
+         bad.toml:10:8: warning[duplicate]: [[fix]] \"long\": the same entry as line 6\n"
+    );
+    let json = glossfix(dir.path(), &["glossary", "lint", "--format", "json", "bad.toml"]);
+    let first: serde_json::Value = serde_json::from_str(text(&json.stdout).lines().next().unwrap()).unwrap();
+    assert_eq!(
+        (first["line"].as_u64(), first["kind"].as_str(), first["severity"].as_str()),
+        (Some(2), Some("chain"), Some("warning"))
+    );
+    let syntax = glossfix(dir.path(), &["glossary", "lint", "syntax.toml"]);
+    assert_eq!(syntax.status.code(), Some(1));
+    assert!(text(&syntax.stdout).starts_with("syntax.toml:1:7: error[syntax]:"), "{}", text(&syntax.stdout));
+    // Warnings are shown by every command that loads the glossary.
+    fs::write(dir.path().join("a.txt"), "un délai prolonged\n").unwrap();
+    let check = glossfix(dir.path(), &["--glossary", "bad.toml", "check", "a.txt"]);
+    assert!(text(&check.stderr).contains("glossfix: warning: bad.toml:2:8: warning[chain]"), "{}", text(&check.stderr));
+}
+
+#[test]
+fn fmt_rewrites_in_place_keeps_comments_and_check_mode_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("glossary.toml");
+    fs::write(&file, SMALL).unwrap();
+    let check = glossfix(dir.path(), &["glossary", "fmt", "--check"]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        text(&check.stdout).starts_with("--- glossary.toml\n+++ glossary.toml\n"),
+        "a diff: {}",
+        text(&check.stdout)
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), SMALL, "--check changes nothing");
+    let fmt = glossfix(dir.path(), &["glossary", "fmt"]);
+    assert_eq!(fmt.status.code(), Some(0));
+    let formatted = fs::read_to_string(&file).unwrap();
+    assert_eq!(
+        formatted,
+        "# Desk glossary.\n\n# names\n[[term]]\ncanonical = \"Choïgou\"\nvariants = [\"Choïgu\"]\n\n[[fix]]\nfind = \"kinds\"\nreplace = \"types\"\n"
+    );
+    assert_eq!(glossfix(dir.path(), &["glossary", "fmt", "--check"]).status.code(), Some(0), "idempotent");
+}
+
+#[test]
+fn add_and_add_term_edit_in_place_or_refuse() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("glossary.toml");
+    fs::write(&file, SMALL).unwrap();
+    let add = glossfix(
+        dir.path(),
+        &["glossary", "add", "--find", "guidance", "--replace", "aide", "--note", "spinner", "--french"],
+    );
+    assert_eq!(add.status.code(), Some(0), "{}", text(&add.stderr));
+    let after = fs::read_to_string(&file).unwrap();
+    assert!(
+        after.contains("[[fix]]\nfind = \"guidance\"\nreplace = \"aide\"\nnote = \"spinner\"\nfrench = true\n"),
+        "{after}"
+    );
+    assert!(after.contains("# Desk glossary.") && after.contains("# names"), "comments kept");
+    let refused = glossfix(dir.path(), &["glossary", "add", "--find", "sorts", "--replace", "kinds"]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("refused: warning[chain]"), "{}", text(&refused.stderr));
+    assert_eq!(fs::read_to_string(&file).unwrap(), after, "a refused entry changes nothing");
+    let term = glossfix(
+        dir.path(),
+        &["glossary", "add-term", "--canonical", "Choïgou", "--variant", "Choigou", "--variant", "Shoigu"],
+    );
+    assert_eq!(term.status.code(), Some(0));
+    assert!(fs::read_to_string(&file).unwrap().contains("variants = [\"Choïgu\", \"Choigou\", \"Shoigu\"]"));
+}
+
+#[test]
+fn stats_counts_entries_over_a_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("glossary.toml"), SMALL).unwrap();
+    fs::write(dir.path().join("a.txt"), "des kinds de Choïgu, des kinds\n").unwrap();
+    fs::write(dir.path().join("b.txt"), "rien de tel\n").unwrap();
+    let out = glossfix(dir.path(), &["glossary", "stats", "a.txt", "b.txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = text(&out.stdout);
+    assert!(report.contains("glossary.toml:4 fix \"kinds\": 2 in 1 file(s): a.txt"), "{report}");
+    assert!(report.contains("glossary.toml:9 term \"Choïgou\": 1 in 1 file(s): a.txt"), "{report}");
+    let json = glossfix(dir.path(), &["glossary", "stats", "--format", "json", "b.txt"]);
+    let value: serde_json::Value = serde_json::from_str(&text(&json.stdout)).unwrap();
+    assert!(value["entries"].as_array().unwrap().iter().all(|e| e["fired"] == 0), "nothing fired on b.txt");
+}
+
+#[test]
+fn import_and_export_round_trip_through_the_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("deepl.tsv"), "en\tfr\nvehicle\tvéhicule\nKim Jong Un\tKim Jong-un\n").unwrap();
+    let import = glossfix(dir.path(), &["glossary", "import", "--from", "tsv", "deepl.tsv"]);
+    assert_eq!(import.status.code(), Some(0), "{}", text(&import.stderr));
+    fs::write(dir.path().join("imported.toml"), &import.stdout).unwrap();
+    for (to, expected) in [
+        ("tsv", "Kim Jong Un\tKim Jong-un\nvehicle\tvéhicule\n"),
+        ("csv", "Kim Jong Un,Kim Jong-un\nvehicle,véhicule\n"),
+    ] {
+        let export = glossfix(dir.path(), &["--glossary", "imported.toml", "glossary", "export", "--to", to]);
+        assert_eq!(text(&export.stdout), expected, "{to}");
+    }
+    let tbx = glossfix(dir.path(), &["--glossary", "imported.toml", "glossary", "export", "--to", "tbx"]);
+    let xml = text(&tbx.stdout);
+    assert!(xml.contains("<term>Kim Jong-un</term>") && xml.contains("deprecatedTerm-admn-sts"), "{xml}");
+    let bad = glossfix(dir.path(), &["glossary", "import", "--from", "tbx", "deepl.tsv"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).starts_with("glossfix: error: deepl.tsv: TBX:"), "{}", text(&bad.stderr));
+}
