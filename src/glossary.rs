@@ -156,22 +156,14 @@ fn yes() -> bool {
 }
 
 impl FixEntry {
-    /// An entry with no find, no repair and no condition (the defaults of every key).
-    pub fn plain() -> Self {
-        FixEntry {
-            find: Spanned::new(0..0, String::new()),
-            replace: String::new(),
-            note: None,
-            french: false,
-            after: Vec::new(),
-            before: Vec::new(),
-            not_after: Vec::new(),
-            not_before: Vec::new(),
-            in_document: Vec::new(),
-            alternatives: Vec::new(),
-            safe: true,
-            examples: Vec::new(),
-        }
+    /// True when the entry has no context condition: it fires wherever its `find` is.
+    pub fn is_unconditional(&self) -> bool {
+        !self.french
+            && self.after.is_empty()
+            && self.before.is_empty()
+            && self.not_after.is_empty()
+            && self.not_before.is_empty()
+            && self.in_document.is_empty()
     }
 }
 

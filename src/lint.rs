@@ -112,7 +112,7 @@ fn rewrites(glossary: &Glossary) -> Vec<Rewrite<'_>> {
             find: &fix.find,
             replace: &fix.replace,
             conditions: conditions_key(fix),
-            unconditional: conditions_key(fix) == conditions_key(&FixEntry::plain()),
+            unconditional: fix.is_unconditional(),
         });
     }
     out
