@@ -2,15 +2,19 @@
 //! `fix` makes from them. `check`, `fix`, `--diff`, `--write` and `--check` all read the
 //! same findings.
 
+use crate::align::{Aligner, Pair, glossary_pairs};
 use crate::edit::{Edit, Span, apply_edits};
 use crate::finding::{Applicability, Finding};
 use crate::glossary::Glossary;
 use crate::rules;
+use crate::source_check;
 
 /// A glossary plus the built-in rules, ready to check and fix texts.
 #[derive(Debug, Clone)]
 pub struct Engine {
     glossary: Glossary,
+    aligner: Aligner,
+    pairs: Vec<Pair>,
 }
 
 /// What [`Engine::fix`] did to a text.
@@ -27,7 +31,13 @@ pub struct FixOutcome {
 impl Engine {
     /// An engine over `glossary`, with the built-in rules its `[rules]` table leaves on.
     pub fn new(glossary: Glossary) -> Self {
-        Engine { glossary }
+        let pairs = glossary_pairs(&glossary);
+        Engine { aligner: Aligner::new(&pairs), pairs, glossary }
+    }
+
+    /// The aligner, anchored on the glossary's English forms.
+    pub fn aligner(&self) -> &Aligner {
+        &self.aligner
     }
 
     /// The glossary in use.
@@ -40,15 +50,24 @@ impl Engine {
     /// findings reported are exactly the edits [`Engine::fix`] makes; so is a suggestion
     /// or report that a safe fix already rewrites.
     pub fn check(&self, text: &str) -> Vec<Finding> {
-        self.findings(text, Applicability::Safe)
+        self.findings(text, None, Applicability::Safe)
+    }
+
+    /// Like [`Engine::check`], plus the findings against the English `source`:
+    /// omissions, additions, number mismatches, dropped terms, untranslated sentences.
+    pub fn check_against(&self, text: &str, source: &str) -> Vec<Finding> {
+        self.findings(text, Some(source), Applicability::Safe)
     }
 
     /// The findings, where every fix up to `level` counts as one that will be applied.
-    fn findings(&self, text: &str, level: Applicability) -> Vec<Finding> {
+    fn findings(&self, text: &str, source: Option<&str>, level: Applicability) -> Vec<Finding> {
         let settings = &self.glossary.rule_settings;
         let mut findings = self.glossary.matcher().find(text, settings);
         let from_glossary = findings.len();
         findings.extend(rules::check_all(text, settings));
+        if let Some(source) = source {
+            findings.extend(source_check::check(&self.aligner, &self.pairs, source, text));
+        }
         // Safe fixes first, then (with --unsafe) the unsafe ones; glossary before rules.
         let mut order: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].edit_up_to(level).is_some()).collect();
         order.sort_by_key(|&i| findings[i].fix.as_ref().map(|f| f.applicability));
@@ -79,17 +98,25 @@ impl Engine {
     /// Repairs made by later passes are reported with their spans mapped back onto the
     /// input.
     pub fn fix(&self, text: &str) -> FixOutcome {
-        self.fix_up_to(text, Applicability::Safe)
+        self.fix_up_to(text, None, Applicability::Safe)
+    }
+
+    /// Like [`Engine::fix`], also making the repairs the English `source` makes certain
+    /// (an amount the source gives: "250 millions de dollars"); `unsafe_fixes` applies
+    /// suggestions too.
+    pub fn fix_against(&self, text: &str, source: &str, unsafe_fixes: bool) -> FixOutcome {
+        let level = if unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe };
+        self.fix_up_to(text, Some(source), level)
     }
 
     /// Like [`Engine::fix`], applying unsafe fixes too (`fix --unsafe`): English leaks get
     /// their first French candidate, name near-misses their canonical form.
     pub fn fix_unsafe(&self, text: &str) -> FixOutcome {
-        self.fix_up_to(text, Applicability::Unsafe)
+        self.fix_up_to(text, None, Applicability::Unsafe)
     }
 
-    fn fix_up_to(&self, text: &str, level: Applicability) -> FixOutcome {
-        let findings = self.findings(text, level);
+    fn fix_up_to(&self, text: &str, source: Option<&str>, level: Applicability) -> FixOutcome {
+        let findings = self.findings(text, source, level);
         let (mut applied, remaining): (Vec<Finding>, Vec<Finding>) =
             findings.into_iter().partition(|f| f.edit_up_to(level).is_some());
         let edits: Vec<_> = applied.iter().filter_map(|f| f.edit_up_to(level).cloned()).collect();
@@ -97,7 +124,7 @@ impl Engine {
         let mut history = vec![edits];
         for _ in 1..MAX_PASSES {
             let more: Vec<Finding> =
-                self.findings(&current, level).into_iter().filter(|f| f.edit_up_to(level).is_some()).collect();
+                self.findings(&current, source, level).into_iter().filter(|f| f.edit_up_to(level).is_some()).collect();
             if more.is_empty() {
                 break;
             }

@@ -94,6 +94,9 @@ pub struct TermEntry {
     /// "Kim Jong-un"): never near misses.
     #[serde(default)]
     pub not: Vec<String>,
+    /// The English form ("Sergei Shoigu"): an alignment anchor, and `check --source`
+    /// reports a translation that drops the term.
+    pub en: Option<String>,
     /// Part of speech of the canonical form (`noun`, `properNoun`...), as TBX carries it.
     pub part_of_speech: Option<String>,
     /// Grammatical gender of the canonical form (`masculine`, `feminine`...), as TBX
@@ -140,6 +143,9 @@ pub struct FixEntry {
     /// article about Bonnie Jenkins).
     #[serde(default)]
     pub in_document: Vec<String>,
+    /// The English source word the repair translates ("car" for "car"), an alignment
+    /// anchor for `align` and `check --source`.
+    pub en: Option<String>,
     /// Other possible repairs, shown in reports (codespell's "wrong->a, b," entries).
     #[serde(default)]
     pub alternatives: Vec<String>,

@@ -48,6 +48,7 @@ const KEY_ORDER: &[&str] = &[
     "near_miss",
     "near_miss_fix",
     "not",
+    "en",
     "part_of_speech",
     "gender",
     "safe",

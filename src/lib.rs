@@ -26,6 +26,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 #![warn(missing_docs)]
 
+pub mod align;
 pub mod edit;
 pub mod engine;
 pub mod exchange;
@@ -42,6 +43,8 @@ pub mod matcher;
 pub mod names;
 pub mod report;
 pub mod rules;
+pub mod segment;
+pub mod source_check;
 pub mod stats;
 pub mod suggest;
 pub mod words;

@@ -29,9 +29,32 @@ enum Command {
     Check(CheckArgs),
     /// Propose glossary entries (English leaks, name spellings) from articles, as TOML
     Suggest(SuggestArgs),
+    /// Align an article with its English source, sentence by sentence
+    Align(AlignArgs),
     /// Maintain the glossary: lint, fmt, add, add-term, stats, import, export
     #[command(subcommand)]
     Glossary(glossary_cmd::GlossaryCommand),
+}
+
+#[derive(Args)]
+struct AlignArgs {
+    /// The English source
+    source: PathBuf,
+    /// The French article
+    target: PathBuf,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = AlignFormat::Tsv)]
+    format: AlignFormat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AlignFormat {
+    /// source, target, score; a group's sentences joined with ` ~~~ ` (as hunalign)
+    Tsv,
+    /// One object per group, with sentence indices
+    Json,
+    /// A TMX 1.4 translation memory
+    Tmx,
 }
 
 #[derive(Args)]
@@ -57,6 +80,9 @@ struct FixArgs {
     /// near-misses their canonical form (review the result)
     #[arg(long = "unsafe")]
     unsafe_fixes: bool,
+    /// The English source of the article: also make the repairs it makes certain
+    #[arg(long, value_name = "FILE")]
+    source: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -66,6 +92,9 @@ struct CheckArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+    /// The English source of the article: also check the translation against it
+    #[arg(long, value_name = "FILE")]
+    source: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -101,6 +130,7 @@ fn main() -> ExitCode {
         Command::Fix(args) => run.fix(&args),
         Command::Check(args) => run.check(&args),
         Command::Suggest(args) => run.suggest(&args),
+        Command::Align(args) => run.align(&args),
         Command::Glossary(_) => unreachable!("handled above"),
     };
     let written = result.and_then(|()| run.out.flush());
@@ -223,7 +253,50 @@ impl<W: Write> Run<W> {
         Ok(())
     }
 
+    /// The English source given with `--source`, which applies to one article only.
+    fn source_text(&mut self, source: Option<&Path>, paths: &[PathBuf]) -> Result<Option<String>, ()> {
+        let Some(source) = source else { return Ok(None) };
+        if paths.len() > 1 || paths.first().is_some_and(|p| p.is_dir()) {
+            self.error("--source goes with one article: give a single file");
+            return Err(());
+        }
+        match files::read_text(source) {
+            Ok(text) => Ok(Some(text)),
+            Err(e) => {
+                self.error(e);
+                Err(())
+            }
+        }
+    }
+
+    fn align(&mut self, args: &AlignArgs) -> io::Result<()> {
+        let (source, target) = match (files::read_text(&args.source), files::read_text(&args.target)) {
+            (Ok(s), Ok(t)) => (s, t),
+            (Err(e), _) | (_, Err(e)) => {
+                self.error(e);
+                return Ok(());
+            }
+        };
+        let sentences = |text: &str| -> Vec<String> {
+            glossfix::segment::split_sentences(text)
+                .iter()
+                .map(|s| text[s.span.start..s.span.end].to_string())
+                .collect()
+        };
+        let (src, tgt) = (sentences(&source), sentences(&target));
+        let src: Vec<&str> = src.iter().map(String::as_str).collect();
+        let tgt: Vec<&str> = tgt.iter().map(String::as_str).collect();
+        let groups = self.engine.aligner().align(&src, &tgt);
+        let shown = match args.format {
+            AlignFormat::Tsv => glossfix::align::to_tsv(&groups, &src, &tgt),
+            AlignFormat::Json => glossfix::align::to_json(&groups, &src, &tgt),
+            AlignFormat::Tmx => glossfix::align::to_tmx(&groups, &src, &tgt, "en", "fr"),
+        };
+        self.out.write_all(shown.as_bytes())
+    }
+
     fn fix(&mut self, args: &FixArgs) -> io::Result<()> {
+        let Ok(source) = self.source_text(args.source.as_deref(), &args.paths) else { return Ok(()) };
         let to_stdout = !args.write && !args.diff && !args.check;
         if to_stdout {
             if args.paths.len() > 1 {
@@ -241,7 +314,11 @@ impl<W: Write> Run<W> {
         }
         self.each_text(&args.paths, |run, input, text| {
             let name = input.name();
-            let outcome = if args.unsafe_fixes { run.engine.fix_unsafe(&text) } else { run.engine.fix(&text) };
+            let outcome = match &source {
+                Some(source) => run.engine.fix_against(&text, source, args.unsafe_fixes),
+                None if args.unsafe_fixes => run.engine.fix_unsafe(&text),
+                None => run.engine.fix(&text),
+            };
             let changed = outcome.text != text;
             if to_stdout {
                 run.out.write_all(outcome.text.as_bytes())?;
@@ -277,9 +354,13 @@ impl<W: Write> Run<W> {
     }
 
     fn check(&mut self, args: &CheckArgs) -> io::Result<()> {
+        let Ok(source) = self.source_text(args.source.as_deref(), &args.paths) else { return Ok(()) };
         self.each_text(&args.paths, |run, input, text| {
             let name = input.name();
-            let findings = run.engine.check(&text);
+            let findings = match &source {
+                Some(source) => run.engine.check_against(&text, source),
+                None => run.engine.check(&text),
+            };
             run.found |= !findings.is_empty();
             let located = report::locate(&name, &text, &run.glossary_path, &findings);
             let shown = match args.format {

