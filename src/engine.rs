@@ -72,17 +72,28 @@ impl Engine {
         let mut order: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].edit_up_to(level).is_some()).collect();
         order.sort_by_key(|&i| findings[i].fix.as_ref().map(|f| f.applicability));
         let edits: Vec<_> = order.iter().map(|&i| findings[i].edit_up_to(level).cloned().expect("filtered")).collect();
-        let taken: Vec<usize> = apply_edits(text, &edits).taken.into_iter().map(|k| order[k]).collect();
-        let applied_spans: Vec<Span> =
-            taken.iter().map(|&i| findings[i].fix.as_ref().expect("has a fix").edit.span).collect();
+        let mut taken = vec![false; findings.len()];
+        for k in apply_edits(text, &edits).taken {
+            taken[order[k]] = true;
+        }
+        // The spans the taken edits rewrite, sorted and disjoint (apply_edits takes no
+        // overlapping edits), for a binary-search overlap test.
+        let mut applied_spans: Vec<Span> = (0..findings.len())
+            .filter(|&i| taken[i])
+            .map(|i| findings[i].fix.as_ref().expect("has a fix").edit.span)
+            .filter(|s| !s.is_empty())
+            .collect();
+        applied_spans.sort_unstable();
+        let covered = |span: &Span| {
+            let i = applied_spans.partition_point(|s| s.end <= span.start);
+            applied_spans.get(i).is_some_and(|s| s.overlaps(span))
+        };
         let mut keep: Vec<(bool, Finding)> = Vec::with_capacity(findings.len());
         for (i, finding) in findings.into_iter().enumerate() {
-            let applied = taken.contains(&i);
             let will_apply = finding.edit_up_to(level).is_some();
             // A fix that lost to an overlapping one, or a report about text that a fix
             // rewrites, says nothing more.
-            let covered = applied_spans.iter().any(|s| !s.is_empty() && s.overlaps(&finding.span));
-            if applied || (!will_apply && !covered) {
+            if taken[i] || (!will_apply && !covered(&finding.span)) {
                 keep.push((i >= from_glossary, finding));
             }
         }

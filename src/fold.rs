@@ -74,6 +74,18 @@ impl Folded {
 }
 
 fn fold_char(c: char, lower: bool, out: &mut String) {
+    if c.is_ascii() {
+        // ASCII has nothing to decompose: the common case, kept cheap.
+        let c = if c == '\'' {
+            '\''
+        } else if lower {
+            c.to_ascii_lowercase()
+        } else {
+            c
+        };
+        out.push(c);
+        return;
+    }
     if is_apostrophe(c) {
         out.push('\'');
         return;

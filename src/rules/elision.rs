@@ -16,7 +16,7 @@ use crate::finding::{Applicability, Finding, Fix};
 use crate::fold::ApostropheStyle;
 use crate::lang::is_english_context;
 use crate::lexicon::lexicon;
-use crate::words::{char_before, is_word_char, words};
+use crate::words::{char_before, is_word_char};
 use std::collections::HashSet;
 
 /// Word -> its elided form (before the apostrophe).
@@ -182,7 +182,7 @@ fn starts_with_vowel_sound(word: &str) -> bool {
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     let style = ApostropheStyle::new(text);
-    let all: Vec<(usize, &str)> = words(text).collect();
+    let all = &cx.tokens;
     // A word that opens a sentence in lower case somewhere ("aptitude fournit…") is a
     // command or a product name: no elision before it anywhere in the text.
     let lower_case_openers: HashSet<&str> = all
@@ -196,9 +196,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         let (start, word) = all[pair];
         let (next_start, next) = all[pair + 1];
-        let lower = word.to_lowercase();
-        let Some(&(_, elided)) = ELIDABLE.iter().find(|(w, _)| *w == lower) else { continue };
-        if !takes_elision(text, &all, pair, &lower, cx) {
+        // The elidable words are ASCII: compare without allocating for every word.
+        let Some(&(lower, elided)) = ELIDABLE.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) else { continue };
+        if !takes_elision(text, all, pair, lower, cx) {
             continue;
         }
         let gap = &text[start + word.len()..next_start];
@@ -355,7 +355,7 @@ mod tests {
         let settings = crate::rules::RuleSettings::new(&Default::default(), &["Hôpital".to_string()]);
         let text = "le hôpital de la ville";
         let mut out = Vec::new();
-        check(&Context { text, settings: &settings }, &mut out);
+        check(&Context::new(text, &settings), &mut out);
         assert!(out.is_empty());
     }
 }

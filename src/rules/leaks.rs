@@ -24,7 +24,7 @@ use crate::fold::{ApostropheStyle, is_apostrophe, strip_accents};
 use crate::lang::{ENGLISH_ONLY, is_french_context};
 use crate::lexicon::lexicon;
 use crate::words::{char_at, char_before, words};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// An English word or phrase among French words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,8 +52,9 @@ enum Class {
 /// Particles of English phrasal verbs ("go on", "carry out", "set up").
 const PARTICLES: &[&str] = &["on", "up", "out", "off", "back", "down", "away", "over"];
 
-fn classify(word: &str, initial: bool, names: &HashSet<String>) -> Class {
-    if word.chars().count() < 2 || word.chars().any(|c| c.is_ascii_digit()) {
+/// `lower` is a buffer reused across words, so that classifying allocates nothing.
+fn classify(word: &str, initial: bool, names: &HashSet<String>, lower: &mut String) -> Class {
+    if word.len() < 2 || word.bytes().any(|b| b.is_ascii_digit()) {
         return Class::Other;
     }
     let mut chars = word.chars();
@@ -61,17 +62,19 @@ fn classify(word: &str, initial: bool, names: &HashSet<String>) -> Class {
     if chars.any(char::is_uppercase) {
         return Class::Other; // an acronym or a camel-cased name
     }
-    let lower = word.to_lowercase();
-    if first_upper && (!initial || names.contains(&lower)) {
+    lower.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    let lower = lower.as_str();
+    if first_upper && (!initial || names.contains(lower)) {
         return Class::Other; // a name or a title
     }
-    if ENGLISH_ONLY.contains(&lower.as_str()) {
+    if ENGLISH_ONLY.contains(&lower) {
         return Class::Function;
     }
-    if PARTICLES.contains(&lower.as_str()) {
+    if PARTICLES.contains(&lower) {
         return Class::Particle;
     }
-    let z = lexicon().zipf(&lower);
+    let z = lexicon().zipf(lower);
     // wordfreq's French list holds web text with some English in it: "again" reads 3.5 in
     // French. A gap of two or more still says English.
     if (z.en >= 3.5 && z.fr <= 3.3 && z.en - z.fr >= 1.5) || (z.fr < 4.0 && z.en - z.fr >= 2.0) {
@@ -86,13 +89,27 @@ fn classify(word: &str, initial: bool, names: &HashSet<String>) -> Class {
 /// Every English leak in `text`.
 pub fn find_leaks(text: &str) -> Vec<Leak> {
     let tokens: Vec<(usize, &str)> = words(text).collect();
+    leaks_in(text, &tokens)
+}
+
+/// Every English leak in `text`, whose words are `tokens`.
+fn leaks_in(text: &str, tokens: &[(usize, &str)]) -> Vec<Leak> {
     // Words written with a capital inside a sentence somewhere are names everywhere.
     let names: HashSet<String> = tokens
         .iter()
         .filter(|(s, w)| w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, *s))
         .map(|(_, w)| w.to_lowercase())
         .collect();
-    let classes: Vec<Class> = tokens.iter().map(|&(s, w)| classify(w, is_sentence_start(text, s), &names)).collect();
+    let mut buffer = String::new();
+    let classes: Vec<Class> = tokens
+        .iter()
+        .map(|&(s, w)| {
+            let initial = w.chars().next().is_some_and(char::is_uppercase) && is_sentence_start(text, s);
+            classify(w, initial, &names, &mut buffer)
+        })
+        .collect();
+    // The same leak recurs in a text: find its candidates once.
+    let mut known: HashMap<&str, Vec<String>> = HashMap::new();
     let mut leaks = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -123,7 +140,11 @@ pub fn find_leaks(text: &str) -> Vec<Leak> {
         if has_english || phrase || lone_function {
             let span = Span::new(tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len());
             if !is_web_address(text, span) && is_french_context(text, span.start, span.end) {
-                let candidates = if j - i == 1 { candidates(tokens[i].1) } else { Vec::new() };
+                let candidates = if j - i == 1 {
+                    known.entry(tokens[i].1).or_insert_with(|| candidates(tokens[i].1)).clone()
+                } else {
+                    Vec::new()
+                };
                 leaks.push(Leak { span, candidates });
             }
         }
@@ -190,7 +211,7 @@ pub fn candidates(word: &str) -> Vec<String> {
 /// Reports each leak; its best candidate is an unsafe fix.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let style = ApostropheStyle::new(cx.text);
-    for mut leak in find_leaks(cx.text) {
+    for mut leak in leaks_in(cx.text, &cx.tokens) {
         let apostrophe = style.at(cx.text, leak.span);
         for c in &mut leak.candidates {
             *c = c.chars().map(|ch| if is_apostrophe(ch) { apostrophe } else { ch }).collect();

@@ -57,8 +57,17 @@ impl RuleSettings {
 pub struct Context<'a> {
     /// The text being checked.
     pub text: &'a str,
+    /// Its words, as `(byte offset, word)`, computed once for all the rules.
+    pub tokens: Vec<(usize, &'a str)>,
     /// The rule settings in force.
     pub settings: &'a RuleSettings,
+}
+
+impl<'a> Context<'a> {
+    /// The context of `text`.
+    pub fn new(text: &'a str, settings: &'a RuleSettings) -> Self {
+        Context { text, tokens: crate::words::words(text).collect(), settings }
+    }
 }
 
 /// A built-in check: the rule ids it reports under and the check itself.
@@ -117,7 +126,7 @@ pub fn known_ids() -> Vec<&'static str> {
 
 /// Runs every enabled built-in rule over `text`.
 pub fn check_all(text: &str, settings: &RuleSettings) -> Vec<Finding> {
-    let context = Context { text, settings };
+    let context = Context::new(text, settings);
     let mut out = Vec::new();
     for rule in RULES {
         if rule.ids.iter().any(|id| settings.enabled(id)) {
@@ -133,7 +142,7 @@ pub fn check_all(text: &str, settings: &RuleSettings) -> Vec<Finding> {
 pub(crate) fn run(check: fn(&Context, &mut Vec<Finding>), text: &str) -> Vec<Finding> {
     let settings = RuleSettings::default();
     let mut out = Vec::new();
-    check(&Context { text, settings: &settings }, &mut out);
+    check(&Context::new(text, &settings), &mut out);
     out
 }
 

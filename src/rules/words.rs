@@ -4,7 +4,6 @@
 use super::Context;
 use crate::edit::{Edit, Span};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::words::words;
 
 /// Function words that are never meant twice in a row.
 const FUNCTION_WORDS: &[&str] = &[
@@ -20,14 +19,16 @@ const MEANT: &[&str] = &["nous", "vous", "si", "très", "bla", "blah", "tam", "t
 pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     let mut previous: Option<(usize, &str)> = None;
-    for (start, word) in words(text) {
+    for &(start, word) in &cx.tokens {
         if let Some((prev_start, prev)) = previous {
             let gap = &text[prev_start + prev.len()..start];
-            let same =
-                prev == word || (prev.to_lowercase() == word && prev.chars().next().is_some_and(char::is_uppercase));
-            let spaces_only = !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
-            let lower = word.to_lowercase();
-            if same && spaces_only && !MEANT.contains(&lower.as_str()) && !word.chars().all(|c| c.is_ascii_digit()) {
+            // "Le le": the first may be capitalised; compared without allocating.
+            let same = prev == word
+                || (prev.chars().next().is_some_and(char::is_uppercase)
+                    && prev.chars().flat_map(char::to_lowercase).eq(word.chars()));
+            let spaces_only = same && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+            let lower = if spaces_only { word.to_lowercase() } else { String::new() };
+            if spaces_only && !MEANT.contains(&lower.as_str()) && !word.chars().all(|c| c.is_ascii_digit()) {
                 let function = FUNCTION_WORDS.contains(&lower.as_str());
                 let removed = Span::new(prev_start + prev.len(), start + word.len());
                 out.push(Finding {
