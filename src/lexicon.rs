@@ -19,10 +19,32 @@ pub struct Zipf {
     pub en: f32,
 }
 
+/// FNV-1a: a fast hash for short words (the lexicon is looked up once per word of
+/// every text; SipHash's protection against flooding buys nothing for a fixed table).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A `HashMap` hashed with [`Fnv`].
+pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 /// The shipped lexicons.
 #[derive(Debug)]
 pub struct Lexicon {
-    words: HashMap<&'static str, Zipf>,
+    words: FnvMap<&'static str, Zipf>,
     translations: HashMap<&'static str, Vec<&'static str>>,
     /// Common French words (Zipf >= 3) by the first three letters of their accent-free
     /// form, for finding cognates ("program" -> "programme").
@@ -65,7 +87,7 @@ pub fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     fn parse() -> Self {
-        let mut words = HashMap::with_capacity(60_000);
+        let mut words = FnvMap::with_capacity_and_hasher(60_000, Default::default());
         let mut french_by_prefix: HashMap<String, Vec<&'static str>> = HashMap::new();
         for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split('\t');

@@ -9,6 +9,13 @@ use crate::fold::is_apostrophe;
 
 /// True for letters, digits and combining marks.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Latin-1 and Latin Extended-A letters (é, à, ç, œ...): French text is full of them.
+    if matches!(c, '\u{C0}'..='\u{17F}') {
+        return c != '×' && c != '÷';
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 

@@ -63,7 +63,12 @@ fn classify(word: &str, initial: bool, names: &HashSet<String>, lower: &mut Stri
         return Class::Other; // an acronym or a camel-cased name
     }
     lower.clear();
-    lower.extend(word.chars().flat_map(char::to_lowercase));
+    if word.is_ascii() {
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+    }
     let lower = lower.as_str();
     if first_upper && (!initial || names.contains(lower)) {
         return Class::Other; // a name or a title
