@@ -5,7 +5,10 @@ use glossfix::files::{self, FileError};
 use glossfix::{Engine, Glossary, report, suggest};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::collections::BTreeMap;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 mod glossary_cmd;
 
@@ -17,6 +20,9 @@ struct Cli {
     /// else the glossary built into glossfix]
     #[arg(long, global = true, value_name = "FILE")]
     glossary: Option<PathBuf>,
+    /// Files processed at once [default: the number of cores]
+    #[arg(long, global = true, value_name = "N")]
+    jobs: Option<usize>,
     #[command(subcommand)]
     command: Command,
 }
@@ -125,7 +131,8 @@ fn main() -> ExitCode {
     };
     let glossary_path = glossary.path.clone();
     let engine = Engine::new(glossary);
-    let mut run = Run { engine, glossary_path, errors: false, found: false, out: io::stdout().lock() };
+    let jobs = cli.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let mut run = Run { engine, glossary_path, jobs, errors: false, found: false, out: io::stdout().lock() };
     let result = match command {
         Command::Fix(args) => run.fix(&args),
         Command::Check(args) => run.check(&args),
@@ -214,9 +221,29 @@ impl Input {
     }
 }
 
+/// What processing one input produced; printed in input order.
+#[derive(Default)]
+struct Report {
+    /// For stdout.
+    out: String,
+    /// For stderr, one line each, already prefixed.
+    messages: Vec<String>,
+    /// Findings or changes remain (exit 1).
+    found: bool,
+    /// Something went wrong (exit 2).
+    error: bool,
+}
+
+impl Report {
+    fn failed(e: impl std::fmt::Display) -> Self {
+        Report { messages: vec![format!("glossfix: error: {e}")], error: true, ..Report::default() }
+    }
+}
+
 struct Run<W: Write> {
     engine: Engine,
     glossary_path: String,
+    jobs: usize,
     errors: bool,
     found: bool,
     out: W,
@@ -228,29 +255,63 @@ impl<W: Write> Run<W> {
         self.errors = true;
     }
 
-    /// Reads each input of `paths` in turn and hands its text to `process`. A path that
-    /// is missing or a file that cannot be read is reported, and the others still run.
-    fn each_text(
-        &mut self,
-        paths: &[PathBuf],
-        mut process: impl FnMut(&mut Self, &Input, String) -> io::Result<()>,
-    ) -> io::Result<()> {
-        let inputs = if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
-            vec![Input::Stdin]
-        } else {
-            let (found, errors) = files::collect(paths);
-            for e in errors {
-                self.error(e);
-            }
-            found.into_iter().map(Input::File).collect()
-        };
-        for input in inputs {
-            match input.read() {
-                Ok(text) => process(self, &input, text)?,
-                Err(e) => self.error(e),
-            }
+    /// The inputs for `paths`: stdin for none or `-`; files, with folders walked. Missing
+    /// paths are reported.
+    fn inputs(&mut self, paths: &[PathBuf]) -> Vec<Input> {
+        if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
+            return vec![Input::Stdin];
         }
-        Ok(())
+        let (found, errors) = files::collect(paths);
+        for e in errors {
+            self.error(e);
+        }
+        found.into_iter().map(Input::File).collect()
+    }
+
+    /// Runs `work` on every input, on `jobs` threads, and prints each report in input
+    /// order as soon as it and those before it are done. A file that cannot be read is
+    /// reported, and the others still run.
+    fn each_text(&mut self, paths: &[PathBuf], work: impl Fn(&Engine, &Input, String) -> Report + Sync) -> io::Result<()> {
+        let inputs = self.inputs(paths);
+        let threads = self.jobs.min(inputs.len()).max(1);
+        let next = AtomicUsize::new(0);
+        let (sender, receiver) = mpsc::channel::<(usize, Report)>();
+        let Run { engine, out, errors, found, .. } = self;
+        let engine = &*engine;
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let (sender, next, inputs, work) = (sender.clone(), &next, &inputs, &work);
+                scope.spawn(move || {
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(input) = inputs.get(i) else { break };
+                        let report = match input.read() {
+                            Ok(text) => work(engine, input, text),
+                            Err(e) => Report::failed(e),
+                        };
+                        if sender.send((i, report)).is_err() {
+                            break;
+                        }
+                    }
+                });
+            }
+            drop(sender);
+            let mut pending = BTreeMap::new();
+            let mut expected = 0;
+            for (i, report) in receiver {
+                pending.insert(i, report);
+                while let Some(report) = pending.remove(&expected) {
+                    out.write_all(report.out.as_bytes())?;
+                    for message in &report.messages {
+                        eprintln!("{message}");
+                    }
+                    *errors |= report.error;
+                    *found |= report.found;
+                    expected += 1;
+                }
+            }
+            Ok(())
+        })
     }
 
     /// The English source given with `--source`, which applies to one article only.
@@ -312,62 +373,66 @@ impl<W: Write> Run<W> {
                 return Ok(());
             }
         }
-        self.each_text(&args.paths, |run, input, text| {
+        let glossary_path = self.glossary_path.clone();
+        self.each_text(&args.paths, |engine, input, text| {
             let name = input.name();
             let outcome = match &source {
-                Some(source) => run.engine.fix_against(&text, source, args.unsafe_fixes),
-                None if args.unsafe_fixes => run.engine.fix_unsafe(&text),
-                None => run.engine.fix(&text),
+                Some(source) => engine.fix_against(&text, source, args.unsafe_fixes),
+                None if args.unsafe_fixes => engine.fix_unsafe(&text),
+                None => engine.fix(&text),
             };
             let changed = outcome.text != text;
+            let mut report = Report::default();
             if to_stdout {
-                run.out.write_all(outcome.text.as_bytes())?;
+                report.out = outcome.text;
             } else if args.diff {
-                run.out.write_all(report::unified_diff(&name, &text, &outcome.text).as_bytes())?;
-                run.found |= changed && args.check;
+                report.out = report::unified_diff(&name, &text, &outcome.text);
+                report.found = changed && args.check;
             } else if args.check {
-                let located = report::locate(&name, &text, &run.glossary_path, &outcome.applied);
-                run.out.write_all(report::text_lines(&located).as_bytes())?;
-                run.found |= changed;
+                let located = report::locate(&name, &text, &glossary_path, &outcome.applied);
+                report.out = report::text_lines(&located);
+                report.found = changed;
             } else if let Input::File(path) = input {
                 if changed {
                     match files::write_atomic(path, &outcome.text) {
-                        Ok(()) => eprintln!("fixed {name} ({} repairs)", outcome.applied.len()),
-                        Err(e) => run.error(e),
+                        Ok(()) => report.messages.push(format!("fixed {name} ({} repairs)", outcome.applied.len())),
+                        Err(e) => return Report::failed(e),
                     }
                 }
             } else {
-                run.error("--write needs files, not stdin");
+                return Report::failed("--write needs files, not stdin");
             }
-            Ok(())
+            report
         })
     }
 
     fn suggest(&mut self, args: &SuggestArgs) -> io::Result<()> {
         let mut collector = suggest::Collector::new();
-        self.each_text(&args.paths, |run, _, text| {
-            collector.add(&run.engine, &text);
-            Ok(())
-        })?;
+        for input in self.inputs(&args.paths) {
+            match input.read() {
+                Ok(text) => collector.add(&self.engine, &text),
+                Err(e) => self.error(e),
+            }
+        }
         let suggestions = collector.finish(&self.engine);
         self.out.write_all(suggest::to_toml(&suggestions).as_bytes())
     }
 
     fn check(&mut self, args: &CheckArgs) -> io::Result<()> {
         let Ok(source) = self.source_text(args.source.as_deref(), &args.paths) else { return Ok(()) };
-        self.each_text(&args.paths, |run, input, text| {
+        let glossary_path = self.glossary_path.clone();
+        self.each_text(&args.paths, |engine, input, text| {
             let name = input.name();
             let findings = match &source {
-                Some(source) => run.engine.check_against(&text, source),
-                None => run.engine.check(&text),
+                Some(source) => engine.check_against(&text, source),
+                None => engine.check(&text),
             };
-            run.found |= !findings.is_empty();
-            let located = report::locate(&name, &text, &run.glossary_path, &findings);
-            let shown = match args.format {
+            let located = report::locate(&name, &text, &glossary_path, &findings);
+            let out = match args.format {
                 Format::Text => report::text_lines(&located),
                 Format::Json => report::json_lines(&located),
             };
-            run.out.write_all(shown.as_bytes())
+            Report { out, found: !findings.is_empty(), ..Report::default() }
         })
     }
 }
