@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# glossfix throughput against typos and codespell, on the same corpus with the same
+# entries. Deterministic: the corpus is generated from tests/corpus; the entries are the
+# first N lines of codespell's dictionary (installed from PyPI with typos into a private
+# virtualenv under target/bench/). Prints MB/s (one core), peak memory, glossary load
+# time, and the ratio to glossfix, for glossaries of 50, 5,000 and 40,000 entries.
+#
+# Usage: scripts/bench.sh [--big]      (--big: also the 100 MB corpus)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=target/bench
+mkdir -p "$work"
+if [ ! -x "$work/venv/bin/typos" ]; then
+  python3 -m venv "$work/venv"
+  "$work/venv/bin/pip" install -q codespell==2.4.3 typos==1.52.0
+fi
+cargo build --release -q
+bin=$PWD/target/release/glossfix
+dict="$("$work/venv/bin/python" -c 'import codespell_lib, os; print(os.path.join(os.path.dirname(codespell_lib.__file__), "data", "dictionary.txt"))')"
+sizes=(10)
+[ "${1:-}" = "--big" ] && sizes+=(100)
+for mb in "${sizes[@]}"; do
+  [ -f "$work/corpus-$mb.txt" ] || python3 scripts/bench_corpus.py "$mb" "$work/corpus-$mb.txt"
+done
+[ -d "$work/folder" ] || python3 scripts/bench_corpus.py 10 "$work/folder.txt" "$work/folder"
+
+# seconds and peak KB of a command, its output discarded
+measure() { /usr/bin/time -f "%e %M" "$@" > /dev/null 2> "$work/time.txt" || true; tail -n 1 "$work/time.txt"; }
+row() { # tool entries mode mb seconds kb [glossfix-seconds]
+  local rate; rate=$(awk -v mb="$4" -v s="$5" 'BEGIN { printf "%.1f", (s > 0 ? mb / s : 0) }')
+  local ratio="";
+  [ -n "${7:-}" ] && ratio=$(awk -v a="$5" -v b="$7" 'BEGIN { printf "%.1fx slower", (b > 0 ? a / b : 0) }')
+  printf "%-10s %7s  %-7s %6s MB  %8s MB/s  %6s MB peak  %s\n" "$1" "$2" "$3" "$4" "$rate" "$(( $6 / 1024 ))" "$ratio"
+}
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); $(rustc --version)"
+echo "typos $("$work/venv/bin/typos" --version | awk '{print $2}'), codespell $("$work/venv/bin/codespell" --version)"
+echo
+for entries in 50 5000 40000; do
+  head -n "$entries" "$dict" > "$work/dict-$entries.txt"
+  "$bin" glossary import --from codespell "$work/dict-$entries.txt" > "$work/glossary-$entries.toml"
+  { echo "[default.extend-words]"; awk -F'->' '{ gsub(/,.*/, "", $2); printf "\"%s\" = \"%s\"\n", $1, $2 }' "$work/dict-$entries.txt"; echo "[default]"; echo "check-filename = false"; } > "$work/typos-$entries.toml"
+  read -r load _ < <(measure "$bin" --glossary "$work/glossary-$entries.toml" check /dev/null)
+  echo "glossary of $entries entries: loads and compiles in ${load}s"
+  for mb in "${sizes[@]}"; do
+    corpus="$work/corpus-$mb.txt"
+    read -r cs ck < <(measure "$bin" --jobs 1 --glossary "$work/glossary-$entries.toml" check "$corpus")
+    row glossfix "$entries" check "$mb" "$cs" "$ck"
+    read -r fs fk < <(measure "$bin" --jobs 1 --glossary "$work/glossary-$entries.toml" fix "$corpus")
+    row glossfix "$entries" fix "$mb" "$fs" "$fk"
+    read -r ts tk < <(measure "$work/venv/bin/typos" --config "$work/typos-$entries.toml" --threads 1 --format brief "$corpus")
+    row typos "$entries" check "$mb" "$ts" "$tk" "$cs"
+    read -r ds dk < <(measure "$work/venv/bin/codespell" -D "$work/dict-$entries.txt" "$corpus")
+    row codespell "$entries" check "$mb" "$ds" "$dk" "$cs"
+  done
+done
+echo
+echo "default glossary (built-in rules and English-leak detection on):"
+for mb in "${sizes[@]}"; do
+  read -r s k < <(measure "$bin" --jobs 1 check "$work/corpus-$mb.txt"); row glossfix default check "$mb" "$s" "$k"
+  read -r s k < <(measure "$bin" --jobs 1 fix "$work/corpus-$mb.txt"); row glossfix default fix "$mb" "$s" "$k"
+done
+echo
+articles=$(ls "$work/folder" | wc -l)
+read -r one _ < <(measure "$bin" --jobs 1 check "$work/folder")
+read -r two _ < <(measure "$bin" --jobs 2 check "$work/folder")
+awk -v a="$one" -v b="$two" -v n="$articles" 'BEGIN { printf "folder of %d articles (10 MB), default glossary: 1 core %.2fs, 2 cores %.2fs: %.2fx\n", n, a, b, a / b }'
