@@ -5,7 +5,9 @@
 # virtualenv under target/bench/). Prints MB/s (one core), peak memory, glossary load
 # time, and the ratio to glossfix, for glossaries of 50, 5,000 and 40,000 entries.
 #
-# Usage: scripts/bench.sh [--big]      (--big: also the 100 MB corpus)
+# Usage: scripts/bench.sh [--big] [--huge]
+#   --big:  also the 100 MB corpus
+#   --huge: also peak memory on a 1 GB file (streamed in chunks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=target/bench
@@ -18,7 +20,13 @@ cargo build --release -q
 bin=$PWD/target/release/glossfix
 dict="$("$work/venv/bin/python" -c 'import codespell_lib, os; print(os.path.join(os.path.dirname(codespell_lib.__file__), "data", "dictionary.txt"))')"
 sizes=(10)
-[ "${1:-}" = "--big" ] && sizes+=(100)
+huge=false
+for arg in "$@"; do
+  case "$arg" in
+    --big) sizes+=(100) ;;
+    --huge) huge=true ;;
+  esac
+done
 for mb in "${sizes[@]}"; do
   [ -f "$work/corpus-$mb.txt" ] || python3 scripts/bench_corpus.py "$mb" "$work/corpus-$mb.txt"
 done
@@ -65,3 +73,11 @@ articles=$(ls "$work/folder" | wc -l)
 read -r one _ < <(measure "$bin" --jobs 1 check "$work/folder")
 read -r two _ < <(measure "$bin" --jobs 2 check "$work/folder")
 awk -v a="$one" -v b="$two" -v n="$articles" 'BEGIN { printf "folder of %d articles (10 MB), default glossary: 1 core %.2fs, 2 cores %.2fs: %.2fx\n", n, a, b, a / b }'
+
+if $huge; then
+  [ -f "$work/corpus-1000.txt" ] || python3 scripts/bench_corpus.py 1000 "$work/corpus-1000.txt"
+  read -r s k < <(measure "$bin" check "$work/corpus-1000.txt")
+  row glossfix default check 1000 "$s" "$k"
+  read -r s k < <(measure "$bin" fix "$work/corpus-1000.txt")
+  row glossfix default fix 1000 "$s" "$k"
+fi

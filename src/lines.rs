@@ -27,6 +27,11 @@ impl LineIndex {
         LineIndex { starts }
     }
 
+    /// How many line breaks the text has.
+    pub fn breaks(&self) -> usize {
+        self.starts.len() - 1
+    }
+
     /// 1-based line and 1-based column (counted in characters) of byte `offset`.
     ///
     /// ```

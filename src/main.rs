@@ -2,10 +2,11 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use glossfix::files::{self, FileError};
+use glossfix::lines::LineIndex;
 use glossfix::{Engine, Glossary, report, suggest};
+use std::collections::BTreeMap;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::collections::BTreeMap;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
@@ -101,6 +102,19 @@ struct CheckArgs {
     /// The English source of the article: also check the translation against it
     #[arg(long, value_name = "FILE")]
     source: Option<PathBuf>,
+}
+
+/// What one streamed chunk produced: its output, whether it had findings or changes, and
+/// how many repairs were made.
+type ChunkOutput = (String, bool, usize);
+
+/// What a large file is streamed for.
+#[derive(Clone, Copy)]
+enum Stream {
+    Check(Format),
+    Fix,
+    FixCheck,
+    Write,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -271,7 +285,11 @@ impl<W: Write> Run<W> {
     /// Runs `work` on every input, on `jobs` threads, and prints each report in input
     /// order as soon as it and those before it are done. A file that cannot be read is
     /// reported, and the others still run.
-    fn each_text(&mut self, paths: &[PathBuf], work: impl Fn(&Engine, &Input, String) -> Report + Sync) -> io::Result<()> {
+    fn each_text(
+        &mut self,
+        paths: &[PathBuf],
+        work: impl Fn(&Engine, &Input, String) -> Report + Sync,
+    ) -> io::Result<()> {
         let inputs = self.inputs(paths);
         let threads = self.jobs.min(inputs.len()).max(1);
         let next = AtomicUsize::new(0);
@@ -312,6 +330,118 @@ impl<W: Write> Run<W> {
             }
             Ok(())
         })
+    }
+
+    /// The one file of `paths` when it is large enough to be streamed in chunks.
+    fn large_file(&self, paths: &[PathBuf]) -> Option<PathBuf> {
+        let [path] = paths else { return None };
+        let size = std::fs::metadata(path).ok().filter(|m| m.is_file())?.len();
+        (size > files::stream_threshold()).then(|| path.clone())
+    }
+
+    /// Processes a large file in chunks of a few megabytes (ending at paragraph breaks),
+    /// `jobs` chunks at a time, writing each result in order: memory stays bounded
+    /// whatever the file's size. Line numbers and byte offsets in reports are the file's.
+    /// Article-level conditions (`in_document`, furniture at the edges) apply per chunk.
+    fn stream(&mut self, path: &Path, mode: Stream) -> io::Result<()> {
+        let name = path.display().to_string();
+        let mut chunks = match files::Chunks::open(path) {
+            Ok(c) => c,
+            Err(e) => {
+                self.error(e);
+                return Ok(());
+            }
+        };
+        let (engine, glossary_path, jobs) = (&self.engine, self.glossary_path.clone(), self.jobs);
+        let mut line_offset = 0;
+        let mut changed = false;
+        let mut repairs = 0;
+        let mut found = false;
+        // Processes the next batch of chunks in parallel; returns their outputs in order.
+        let mut next_batch = |line_offset: &mut usize| -> Result<Option<Vec<ChunkOutput>>, FileError> {
+            let batch: Vec<(u64, String)> = chunks.by_ref().take(jobs).collect::<Result<_, _>>()?;
+            if batch.is_empty() {
+                return Ok(None);
+            }
+            let mut starts = Vec::with_capacity(batch.len());
+            for (_, text) in &batch {
+                starts.push(*line_offset);
+                *line_offset += LineIndex::new(text).breaks();
+            }
+            let outputs = std::thread::scope(|scope| {
+                let handles: Vec<_> = batch
+                    .iter()
+                    .zip(&starts)
+                    .map(|((offset, text), &first_line)| {
+                        let glossary_path = &glossary_path;
+                        let name = &name;
+                        scope.spawn(move || match mode {
+                            Stream::Check(format) => {
+                                let findings = engine.check(text);
+                                let mut located = report::locate(name, text, glossary_path, &findings);
+                                for l in &mut located {
+                                    l.line += first_line;
+                                    l.byte_start += *offset as usize;
+                                    l.byte_end += *offset as usize;
+                                }
+                                let out = match format {
+                                    Format::Text => report::text_lines(&located),
+                                    Format::Json => report::json_lines(&located),
+                                };
+                                (out, !findings.is_empty(), 0)
+                            }
+                            Stream::FixCheck => {
+                                let outcome = engine.fix(text);
+                                let mut located = report::locate(name, text, glossary_path, &outcome.applied);
+                                for l in &mut located {
+                                    l.line += first_line;
+                                    l.byte_start += *offset as usize;
+                                    l.byte_end += *offset as usize;
+                                }
+                                (report::text_lines(&located), outcome.text != *text, outcome.applied.len())
+                            }
+                            Stream::Fix | Stream::Write => {
+                                let outcome = engine.fix(text);
+                                let changed = outcome.text != *text;
+                                (outcome.text, changed, outcome.applied.len())
+                            }
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().expect("a chunk worker panicked")).collect()
+            });
+            Ok(Some(outputs))
+        };
+        let result = match mode {
+            Stream::Write => files::write_atomic_from(path, |out: &mut dyn Write| -> Result<bool, String> {
+                while let Some(outputs) = next_batch(&mut line_offset).map_err(|e| e.message)? {
+                    for (text, c, n) in outputs {
+                        out.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+                        changed |= c;
+                        repairs += n;
+                    }
+                }
+                Ok(changed) // an unchanged file is left as it was
+            }),
+            _ => loop {
+                match next_batch(&mut line_offset) {
+                    Ok(Some(outputs)) => {
+                        for (text, f, _) in outputs {
+                            self.out.write_all(text.as_bytes())?;
+                            found |= f;
+                        }
+                    }
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(e),
+                }
+            },
+        };
+        match result {
+            Ok(()) if matches!(mode, Stream::Write) && changed => eprintln!("fixed {name} ({repairs} repairs)"),
+            Ok(()) => self.found |= found && !matches!(mode, Stream::Fix),
+            Err(e) => self.error(e),
+        }
+        Ok(())
     }
 
     /// The English source given with `--source`, which applies to one article only.
@@ -358,6 +488,18 @@ impl<W: Write> Run<W> {
 
     fn fix(&mut self, args: &FixArgs) -> io::Result<()> {
         let Ok(source) = self.source_text(args.source.as_deref(), &args.paths) else { return Ok(()) };
+        if source.is_none() && !args.diff && !args.unsafe_fixes {
+            let mode = if args.write {
+                Stream::Write
+            } else if args.check {
+                Stream::FixCheck
+            } else {
+                Stream::Fix
+            };
+            if let Some(path) = self.large_file(&args.paths) {
+                return self.stream(&path, mode);
+            }
+        }
         let to_stdout = !args.write && !args.diff && !args.check;
         if to_stdout {
             if args.paths.len() > 1 {
@@ -420,6 +562,11 @@ impl<W: Write> Run<W> {
 
     fn check(&mut self, args: &CheckArgs) -> io::Result<()> {
         let Ok(source) = self.source_text(args.source.as_deref(), &args.paths) else { return Ok(()) };
+        if source.is_none() {
+            if let Some(path) = self.large_file(&args.paths) {
+                return self.stream(&path, Stream::Check(args.format));
+            }
+        }
         let glossary_path = self.glossary_path.clone();
         self.each_text(&args.paths, |engine, input, text| {
             let name = input.name();

@@ -293,3 +293,49 @@ fn fix_on_a_corpus_article_matches_the_library() {
     assert_eq!(stdout(&o), crate::engine().fix(&text).text);
     assert!(stdout(&o).contains("250 millions de dollars"));
 }
+
+#[test]
+fn large_files_are_streamed_in_chunks_with_the_same_results() {
+    // Two seed articles, forty times over; streamed in chunks of ~20 KB when the file is
+    // "large" (the thresholds come from the environment for this test).
+    let root = crate::root();
+    let a = fs::read_to_string(root.join("tests/corpus/white-house-says-russia-north-korea-arms-talks-advance.txt"))
+        .unwrap();
+    let b = fs::read_to_string(root.join("tests/corpus/kim-hopes-to-meet-putin-in-russia.txt")).unwrap();
+    let text: String = (0..40).map(|_| format!("{a}\n\n{b}\n\n")).collect();
+    let glossary =
+        format!("[rules]\npage-furniture = false\n\n{}", fs::read_to_string(root.join("glossary.toml")).unwrap());
+    let dir = folder(&[("big.txt", text.as_bytes()), ("g.toml", glossary.as_bytes())]);
+    let run = |args: &[&str], stream: bool| -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_glossfix"));
+        cmd.current_dir(dir.path()).args(["--glossary", "g.toml"]).args(args);
+        if stream {
+            cmd.env("GLOSSFIX_STREAM_BYTES", "1000").env("GLOSSFIX_CHUNK_BYTES", "20000");
+        }
+        cmd.output().unwrap()
+    };
+    for args in [
+        &["fix", "big.txt"][..],
+        &["check", "big.txt"][..],
+        &["check", "--format", "json", "big.txt"][..],
+        &["fix", "--check", "big.txt"][..],
+    ] {
+        let whole = run(args, false);
+        let streamed = run(args, true);
+        assert_eq!(code(&whole), code(&streamed), "{args:?}");
+        assert!(stdout(&whole) == stdout(&streamed), "{args:?}: streaming changed the output");
+    }
+    // --write streams into a temporary file and renames it; a clean file is left alone.
+    let fixed = stdout(&run(&["fix", "big.txt"], false));
+    assert_eq!(code(&run(&["fix", "--write", "big.txt"], true)), 0);
+    assert_eq!(fs::read_to_string(dir.path().join("big.txt")).unwrap(), fixed);
+    let before = fs::metadata(dir.path().join("big.txt")).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(code(&run(&["fix", "--write", "big.txt"], true)), 0);
+    assert_eq!(
+        fs::metadata(dir.path().join("big.txt")).unwrap().modified().unwrap(),
+        before,
+        "nothing to change: untouched"
+    );
+    assert_eq!(names_in(dir.path()), ["big.txt", "g.toml"], "no temporary file left behind");
+}
