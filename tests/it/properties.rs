@@ -1,0 +1,142 @@
+//! Invariants over random text and random glossaries (proptest): `fix` never panics,
+//! changes no byte outside the spans it repairs, is idempotent, reports through `check`
+//! exactly the safe edits it makes, keeps spans on character boundaries, and places
+//! findings on the right line and column, CRLF or not.
+
+use glossfix::lines::LineIndex;
+use glossfix::{Engine, Glossary};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+/// Pieces random texts are made of: French and English words, spinner artifacts,
+/// punctuation, quotes, and the characters that break naive code.
+const PIECES: &[&str] = &[
+    "le", "la", "de", "un", "une", "empêcher", "hôpital", "héros", "Kim", "Jong", "Un", "Jong-Un", "Choïgu", "kinds",
+    "vehicle", "significant", "in", "addition", "rapidement", "Furthermore", "tôt", "go", "on", "d’", "l'", "l’",
+    "é", "e\u{301}", "œ", "ß", "İ", "ﬁ", "..", "...", ".", ",", " ,", "(.)", "«", "»", "“", "”", "\"", "’", "'", "-",
+    " ", "  ", "\u{a0}", "\u{202f}", "\t", "\n", "\r\n", "\r", "\n\n", "\u{feff}", "😀", "👨‍👩‍👧", "\u{200f}", "\u{202e}",
+    "عربي", "中文", "Follow", "Publicité", "250", "$", "%", "1,5", "M.", "journalistes", "Kirby.",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..60).prop_map(|pieces| {
+        let mut s = String::new();
+        for (i, p) in pieces.iter().enumerate() {
+            if i % 3 == 0 && !s.is_empty() && !s.ends_with(char::is_whitespace) {
+                s.push(' ');
+            }
+            s.push_str(p);
+        }
+        s
+    })
+}
+
+/// A random glossary: finds and repairs drawn from the same pieces.
+fn glossary() -> impl Strategy<Value = Option<Glossary>> {
+    let word = prop::sample::select(&PIECES[..40]);
+    prop::collection::vec((word.clone(), word.clone(), word, any::<bool>()), 0..8).prop_map(|entries| {
+        let mut toml = String::new();
+        for (find, replace, extra, lower) in entries {
+            let find = if lower { find.to_lowercase() } else { format!("{find} {extra}") };
+            toml.push_str(&format!(
+                "[[fix]]\nfind = {}\nreplace = {}\n\n",
+                toml::Value::String(find.trim().to_string()),
+                toml::Value::String(replace.to_string())
+            ));
+        }
+        // Random glossaries may be refused (conflicts, chains...): that is fine.
+        Glossary::from_toml_str(&toml, "random.toml").ok()
+    })
+}
+
+fn default_engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(crate::engine)
+}
+
+/// Every byte outside the repaired spans survives, in order.
+fn gaps_survive(text: &str, outcome: &glossfix::FixOutcome) -> Result<(), TestCaseError> {
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    for f in &outcome.applied {
+        let span = f.safe_edit().unwrap().span;
+        prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        match regions.last_mut() {
+            Some(last) if span.start <= last.1 => last.1 = last.1.max(span.end),
+            _ => regions.push((span.start, span.end)),
+        }
+    }
+    if regions.is_empty() {
+        prop_assert_eq!(&outcome.text, text, "nothing repaired, nothing changed");
+        return Ok(());
+    }
+    let mut gaps = Vec::new();
+    let mut at = 0;
+    for (start, end) in &regions {
+        gaps.push(&text[at..*start]);
+        at = *end;
+    }
+    gaps.push(&text[at..]);
+    let out = outcome.text.as_str();
+    prop_assert!(out.starts_with(gaps[0]) && out.ends_with(gaps[gaps.len() - 1]));
+    let mut cursor = gaps[0].len();
+    for gap in &gaps[1..gaps.len() - 1] {
+        let found = out[cursor..].find(gap);
+        prop_assert!(found.is_some(), "gap {gap:?} lost");
+        cursor += found.unwrap() + gap.len();
+    }
+    Ok(())
+}
+
+fn invariants(engine: &Engine, text: &str) -> Result<(), TestCaseError> {
+    let outcome = engine.fix(text);
+    gaps_survive(text, &outcome)?;
+    // Idempotent.
+    let again = engine.fix(&outcome.text);
+    prop_assert_eq!(&again.text, &outcome.text, "fix is not idempotent on {:?}", text);
+    // check reports exactly the safe edits of fix's first pass (later passes only
+    // exist when repairs overlap).
+    let checked: Vec<_> = engine.check(text).into_iter().filter_map(|f| f.safe_edit().cloned()).collect();
+    for edit in &checked {
+        prop_assert!(text.is_char_boundary(edit.span.start) && text.is_char_boundary(edit.span.end));
+    }
+    let first_pass = glossfix::apply_edits(text, &checked).text;
+    if first_pass == outcome.text {
+        prop_assert_eq!(checked.len(), outcome.applied.len());
+    }
+    // Every finding's span is on character boundaries, and line/column point at it.
+    let index = LineIndex::new(text);
+    for f in engine.check(text) {
+        prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+        let (line, column) = index.position(text, f.span.start);
+        let line_start = text[..f.span.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        prop_assert_eq!(column, text[line_start..f.span.start].chars().count() + 1);
+        let breaks = text[..f.span.start].matches("\r\n").count()
+            + text[..f.span.start].matches('\n').count()
+            - text[..f.span.start].matches("\r\n").count()
+            + text[..f.span.start].matches('\r').count()
+            - text[..f.span.start].matches("\r\n").count();
+        prop_assert_eq!(line, breaks + 1);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn fix_keeps_its_promises_with_the_default_glossary(text in text()) {
+        invariants(default_engine(), &text)?;
+    }
+
+    #[test]
+    fn fix_keeps_its_promises_with_random_glossaries(text in text(), glossary in glossary()) {
+        if let Some(glossary) = glossary {
+            invariants(&Engine::new(glossary), &text)?;
+        }
+    }
+
+    #[test]
+    fn the_glossary_loader_never_panics(source in "(\\[\\[(fix|term|furniture)\\]\\]\n|find = \"[a-zé ’']{0,6}\"\n|replace = \"[a-z]{0,4}\"\n|canonical = \"[A-Z][a-z]{0,4}\"\n|variants = \\[\"[A-Za-z]{0,5}\"\\]\n|line = \"[A-Za-z]{0,5}\"\n|[\\[\\]=\"#\n a-z]{0,8}){0,12}") {
+        let _ = Glossary::from_toml_str(&source, "random.toml");
+    }
+}
