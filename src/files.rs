@@ -14,6 +14,8 @@ pub struct FileError {
     pub path: PathBuf,
     /// What went wrong, in one line.
     pub message: String,
+    /// Not an error, a file passed over on purpose (a binary file): reported as a note.
+    pub skipped: bool,
 }
 
 impl fmt::Display for FileError {
@@ -25,7 +27,31 @@ impl fmt::Display for FileError {
 impl std::error::Error for FileError {}
 
 fn error(path: &Path, message: impl Into<String>) -> FileError {
-    FileError { path: path.to_path_buf(), message: message.into() }
+    FileError { path: path.to_path_buf(), message: message.into(), skipped: false }
+}
+
+/// Set when the user asks glossfix to stop (Ctrl-C, SIGTERM): writes in progress are
+/// abandoned before their rename, so no file is left half-written.
+pub static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn interrupted() -> bool {
+    INTERRUPTED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// What a file looked like when it was read: its size and modification time. A file whose
+/// stamp differs at write time changed under glossfix's feet and is not overwritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    /// The stamp of `path` now.
+    pub fn of(path: &Path) -> Result<Self, FileError> {
+        let meta = fs::metadata(path).map_err(|e| error(path, describe_io_error(&e)))?;
+        Ok(Stamp { len: meta.len(), modified: meta.modified().ok() })
+    }
 }
 
 /// A one-line description of an I/O error, without the OS error number.
@@ -43,6 +69,10 @@ pub fn describe_io_error(e: &io::Error) -> String {
 
 /// Decodes `bytes` as UTF-8, or says where the first invalid byte is.
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, FileError> {
+    // A NUL byte in the first 8 KiB: a binary file, passed over (as ripgrep does).
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(FileError { skipped: true, ..error(path, "binary file (NUL bytes): skipped") });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         error(path, format!("not UTF-8: invalid byte 0x{:02X} at offset {offset}", e.as_bytes()[offset]))
@@ -88,8 +118,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
         if hidden {
             continue;
         }
+        // Symbolic links to folders are not walked (no cycles); links to files are
+        // followed like files.
+        let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
         if path.is_dir() {
-            walk(&path, files, errors);
+            if !link {
+                walk(&path, files, errors);
+            }
         } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
             files.push(path);
         }
@@ -101,6 +136,32 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
 /// the original. On any error the temporary file is removed and the original is intact.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<(), FileError> {
     write_atomic_from(path, |out: &mut dyn Write| out.write_all(contents.as_bytes()).map(|()| true))
+}
+
+/// Removes temporary files a killed glossfix left beside `path`
+/// (`.NAME.glossfix-PID.tmp` whose process is gone).
+fn remove_stale_temporaries(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else { return };
+    let prefix = format!(".{name}.glossfix-");
+    let Ok(entries) = fs::read_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|r| r.strip_suffix(".tmp")) else {
+            continue;
+        };
+        let alive = pid.parse::<u32>().is_ok_and(|pid| pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists());
+        if !alive {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// A pause before the rename, for the tests that interrupt or race a write
+/// (`GLOSSFIX_TEST_PAUSE_MS`).
+fn pause_for_tests() {
+    if let Some(ms) = std::env::var("GLOSSFIX_TEST_PAUSE_MS").ok().and_then(|v| v.parse().ok()) {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// Files larger than this (64 MiB; `GLOSSFIX_STREAM_BYTES` overrides it) are read,
@@ -205,11 +266,32 @@ pub fn write_atomic_from<E: std::fmt::Display>(
     path: &Path,
     pieces: impl FnOnce(&mut dyn Write) -> Result<bool, E>,
 ) -> Result<(), FileError> {
+    write_checked(path, None, pieces)
+}
+
+/// Like [`write_atomic_from`], refusing to replace the file if its [`Stamp`] is no
+/// longer `read_at` (it changed while glossfix worked on it).
+pub fn write_atomic_unless_changed(path: &Path, contents: &str, read_at: Stamp) -> Result<(), FileError> {
+    write_checked(path, Some(read_at), |out: &mut dyn Write| out.write_all(contents.as_bytes()).map(|()| true))
+}
+
+fn write_checked<E: std::fmt::Display>(
+    path: &Path,
+    read_at: Option<Stamp>,
+    pieces: impl FnOnce(&mut dyn Write) -> Result<bool, E>,
+) -> Result<(), FileError> {
+    // Through a symbolic link, the file it points to is rewritten and the link kept.
+    // Messages name the file as it was given.
+    let shown = path;
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let real = if is_link { fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()) } else { path.to_path_buf() };
+    let path = real.as_path();
+    remove_stale_temporaries(path);
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let permissions = fs::metadata(path).map_err(|e| error(path, describe_io_error(&e)))?.permissions();
+    let permissions = fs::metadata(path).map_err(|e| error(shown, describe_io_error(&e)))?.permissions();
     if permissions.readonly() {
-        return Err(error(path, "is read-only; not written"));
+        return Err(error(shown, "is read-only; not written"));
     }
     let temp = dir.join(format!(".{name}.glossfix-{}.tmp", std::process::id()));
     let result = (|| -> Result<(), String> {
@@ -224,11 +306,18 @@ pub fn write_atomic_from<E: std::fmt::Display>(
         let file = writer.into_inner().map_err(|e| describe_io_error(e.error()))?;
         file.set_permissions(permissions).map_err(|e| describe_io_error(&e))?;
         file.sync_all().map_err(|e| describe_io_error(&e))?;
+        pause_for_tests();
+        if interrupted() {
+            return Err("interrupted".into());
+        }
+        if read_at.is_some_and(|stamp| Stamp::of(path).ok() != Some(stamp)) {
+            return Err("the file changed while glossfix was working on it; not written".into());
+        }
         fs::rename(&temp, path).map_err(|e| describe_io_error(&e))
     })();
     result.map_err(|e| {
         let _ = fs::remove_file(&temp);
-        error(path, format!("could not write: {e}"))
+        error(shown, format!("could not write: {e}"))
     })
 }
 

@@ -1,7 +1,7 @@
 //! The `glossfix` command line: parses arguments, calls the library, prints.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use glossfix::files::{self, FileError};
+use glossfix::files::{self, FileError, Stamp};
 use glossfix::lines::LineIndex;
 use glossfix::{Engine, Glossary, report, suggest};
 use std::collections::BTreeMap;
@@ -130,8 +130,13 @@ const OK: u8 = 0;
 const FOUND: u8 = 1;
 const ERROR: u8 = 2;
 
+/// Exit code after Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).
+const INTERRUPTED: u8 = 130;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Ctrl-C and SIGTERM: finish or abandon the file in hand, write nothing half-done.
+    let _ = ctrlc::set_handler(|| files::INTERRUPTED.store(true, Ordering::Relaxed));
     let command = match cli.command {
         Command::Glossary(command) => return ExitCode::from(glossary_cmd::run(command, cli.glossary.as_deref())),
         other => other,
@@ -159,6 +164,10 @@ fn main() -> ExitCode {
     if let Some(e) = written.err().filter(|e| e.kind() != io::ErrorKind::BrokenPipe) {
         eprintln!("glossfix: error: writing output: {e}");
         return ExitCode::from(ERROR);
+    }
+    if files::INTERRUPTED.load(Ordering::Relaxed) {
+        eprintln!("glossfix: interrupted; every file is either done or untouched");
+        return ExitCode::from(INTERRUPTED);
     }
     ExitCode::from(if run.errors {
         ERROR
@@ -221,15 +230,20 @@ impl Input {
         }
     }
 
-    fn read(&self) -> Result<String, FileError> {
+    /// The text, and for a file its stamp taken before reading (to notice a file that
+    /// changes while glossfix works on it).
+    fn read(&self) -> Result<(String, Option<Stamp>), FileError> {
         match self {
-            Input::File(path) => files::read_text(path),
+            Input::File(path) => {
+                let stamp = Stamp::of(path)?;
+                Ok((files::read_text(path)?, Some(stamp)))
+            }
             Input::Stdin => {
                 let mut bytes = Vec::new();
                 io::stdin()
                     .read_to_end(&mut bytes)
-                    .map_err(|e| FileError { path: "-".into(), message: e.to_string() })?;
-                files::decode(Path::new("-"), bytes)
+                    .map_err(|e| FileError { path: "-".into(), message: e.to_string(), skipped: false })?;
+                Ok((files::decode(Path::new("-"), bytes)?, None))
             }
         }
     }
@@ -251,6 +265,15 @@ struct Report {
 impl Report {
     fn failed(e: impl std::fmt::Display) -> Self {
         Report { messages: vec![format!("glossfix: error: {e}")], error: true, ..Report::default() }
+    }
+
+    /// A file that could not be read: an error, or a note for a file skipped on purpose.
+    fn unread(e: FileError) -> Self {
+        if e.skipped {
+            Report { messages: vec![format!("glossfix: note: {e}")], ..Report::default() }
+        } else {
+            Report::failed(e)
+        }
     }
 }
 
@@ -288,7 +311,7 @@ impl<W: Write> Run<W> {
     fn each_text(
         &mut self,
         paths: &[PathBuf],
-        work: impl Fn(&Engine, &Input, String) -> Report + Sync,
+        work: impl Fn(&Engine, &Input, String, Option<Stamp>) -> Report + Sync,
     ) -> io::Result<()> {
         let inputs = self.inputs(paths);
         let threads = self.jobs.min(inputs.len()).max(1);
@@ -300,12 +323,14 @@ impl<W: Write> Run<W> {
             for _ in 0..threads {
                 let (sender, next, inputs, work) = (sender.clone(), &next, &inputs, &work);
                 scope.spawn(move || {
-                    loop {
+                    // On Ctrl-C, the file in hand is finished (or its write abandoned) and
+                    // no other is started.
+                    while !files::INTERRUPTED.load(Ordering::Relaxed) {
                         let i = next.fetch_add(1, Ordering::Relaxed);
                         let Some(input) = inputs.get(i) else { break };
                         let report = match input.read() {
-                            Ok(text) => work(engine, input, text),
-                            Err(e) => Report::failed(e),
+                            Ok((text, stamp)) => work(engine, input, text, stamp),
+                            Err(e) => Report::unread(e),
                         };
                         if sender.send((i, report)).is_err() {
                             break;
@@ -359,6 +384,9 @@ impl<W: Write> Run<W> {
         let mut found = false;
         // Processes the next batch of chunks in parallel; returns their outputs in order.
         let mut next_batch = |line_offset: &mut usize| -> Result<Option<Vec<ChunkOutput>>, FileError> {
+            if files::INTERRUPTED.load(Ordering::Relaxed) {
+                return Err(FileError { path: PathBuf::from(&name), message: "interrupted".into(), skipped: false });
+            }
             let batch: Vec<(u64, String)> = chunks.by_ref().take(jobs).collect::<Result<_, _>>()?;
             if batch.is_empty() {
                 return Ok(None);
@@ -516,7 +544,7 @@ impl<W: Write> Run<W> {
             }
         }
         let glossary_path = self.glossary_path.clone();
-        self.each_text(&args.paths, |engine, input, text| {
+        self.each_text(&args.paths, |engine, input, text, stamp| {
             let name = input.name();
             let outcome = match &source {
                 Some(source) => engine.fix_against(&text, source, args.unsafe_fixes),
@@ -534,9 +562,9 @@ impl<W: Write> Run<W> {
                 let located = report::locate(&name, &text, &glossary_path, &outcome.applied);
                 report.out = report::text_lines(&located);
                 report.found = changed;
-            } else if let Input::File(path) = input {
+            } else if let (Input::File(path), Some(stamp)) = (input, stamp) {
                 if changed {
-                    match files::write_atomic(path, &outcome.text) {
+                    match files::write_atomic_unless_changed(path, &outcome.text, stamp) {
                         Ok(()) => report.messages.push(format!("fixed {name} ({} repairs)", outcome.applied.len())),
                         Err(e) => return Report::failed(e),
                     }
@@ -552,7 +580,8 @@ impl<W: Write> Run<W> {
         let mut collector = suggest::Collector::new();
         for input in self.inputs(&args.paths) {
             match input.read() {
-                Ok(text) => collector.add(&self.engine, &text),
+                Ok((text, _)) => collector.add(&self.engine, &text),
+                Err(e) if e.skipped => eprintln!("glossfix: note: {e}"),
                 Err(e) => self.error(e),
             }
         }
@@ -568,7 +597,7 @@ impl<W: Write> Run<W> {
             }
         }
         let glossary_path = self.glossary_path.clone();
-        self.each_text(&args.paths, |engine, input, text| {
+        self.each_text(&args.paths, |engine, input, text, _| {
             let name = input.name();
             let findings = match &source {
                 Some(source) => engine.check_against(&text, source),
