@@ -146,10 +146,13 @@ fn remove_stale_temporaries(path: &Path) {
     let Ok(entries) = fs::read_dir(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }) else { return };
     for entry in entries.flatten() {
         let file_name = entry.file_name();
-        let Some(pid) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|r| r.strip_suffix(".tmp")) else {
+        let Some(pid) = file_name.to_str().and_then(|n| n.strip_prefix(&prefix)).and_then(|r| r.strip_suffix(".tmp"))
+        else {
             continue;
         };
-        let alive = pid.parse::<u32>().is_ok_and(|pid| pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists());
+        let alive = pid
+            .parse::<u32>()
+            .is_ok_and(|pid| pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists());
         if !alive {
             let _ = fs::remove_file(entry.path());
         }

@@ -112,10 +112,21 @@ impl Lexicon {
 
     /// The frequencies of `word` (lower-cased here); zero for unknown words.
     pub fn zipf(&self, word: &str) -> Zipf {
-        match self.words.get(word) {
-            Some(z) => *z,
-            None => self.words.get(word.to_lowercase().as_str()).copied().unwrap_or_default(),
+        if let Some(z) = self.words.get(word) {
+            return *z;
         }
+        // The lexicon is lower-case NFC: decomposed text ("empe\u{302}cher") and
+        // capitals are brought to that form before giving up.
+        let mut normal: String = if word.is_ascii() || unicode_normalization::is_nfc(word) {
+            word.to_lowercase()
+        } else {
+            use unicode_normalization::UnicodeNormalization;
+            word.nfc().collect::<String>().to_lowercase()
+        };
+        if normal == word {
+            normal.clear();
+        }
+        self.words.get(normal.as_str()).copied().unwrap_or_default()
     }
 
     /// True for a word in common French use (Zipf >= 3 in French).
@@ -222,6 +233,7 @@ mod tests {
         }
         assert_eq!(lex.zipf("zzzqx"), Zipf::default());
         assert_eq!(lex.zipf("Vehicle"), lex.zipf("vehicle"));
+        assert_eq!(lex.zipf("empe\u{302}cher"), lex.zipf("empêcher"), "NFD finds the NFC entry");
     }
 
     #[test]

@@ -240,9 +240,11 @@ impl Input {
             }
             Input::Stdin => {
                 let mut bytes = Vec::new();
-                io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| FileError { path: "-".into(), message: e.to_string(), skipped: false })?;
+                io::stdin().read_to_end(&mut bytes).map_err(|e| FileError {
+                    path: "-".into(),
+                    message: e.to_string(),
+                    skipped: false,
+                })?;
                 Ok((files::decode(Path::new("-"), bytes)?, None))
             }
         }

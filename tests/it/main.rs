@@ -5,6 +5,7 @@ mod cli;
 mod corpus;
 mod generalize;
 mod glossary_cmd;
+mod hostile;
 mod properties;
 
 use std::path::PathBuf;
