@@ -105,7 +105,8 @@ impl Engine {
     ///
     /// Two repairs can overlap ("de empêcher" and "empêcher les états"): one pass takes
     /// the first and the next pass the other. `fix` repeats until nothing changes (at
-    /// most [`MAX_PASSES`] passes) so that running it on its own output changes nothing.
+    /// most [`MAX_PASSES`] passes: lint refuses cycles, so chains are finite) so that
+    /// running it on its own output changes nothing.
     /// Repairs made by later passes are reported with their spans mapped back onto the
     /// input.
     pub fn fix(&self, text: &str) -> FixOutcome {
@@ -160,7 +161,7 @@ impl Engine {
 }
 
 /// How many times [`Engine::fix`] re-runs over its own output at most.
-pub const MAX_PASSES: usize = 4;
+pub const MAX_PASSES: usize = 16;
 
 /// Maps a span of the text produced by applying `edits` back onto the text they were
 /// applied to: a position inside a replacement maps to the edge of the replaced span.

@@ -322,6 +322,18 @@ fn check_repeats(r: &mut Report) {
             }
         }
     }
+    // Cycles through three entries or more (A -> B -> C -> A): strongly connected
+    // components of the "changes the repair of" graph.
+    for component in strongly_connected(&changes).into_iter().filter(|c| c.len() >= 3) {
+        let path: Vec<String> =
+            component.iter().map(|&i| format!("{:?} -> {:?}", list[i].find.get_ref(), list[i].replace)).collect();
+        let first = component.iter().copied().min().expect("non-empty");
+        r.error(
+            list[first].find.span().start,
+            "cycle",
+            format!("these repairs change each other in a loop: {}", path.join(", ")),
+        );
+    }
     for (i, rw) in list.iter().enumerate() {
         let find = rw.find.get_ref();
         let offset = rw.find.span().start;
@@ -370,6 +382,54 @@ fn check_repeats(r: &mut Report) {
             }
         }
     }
+}
+
+/// Strongly connected components of a graph given as adjacency lists (Tarjan's
+/// algorithm, iterative so that long chains cannot overflow the stack).
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    let (mut index, mut low, mut on_stack) = (vec![usize::MAX; n], vec![0; n], vec![false; n]);
+    let (mut stack, mut components, mut counter) = (Vec::new(), Vec::new(), 0);
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut next)) = work.last_mut() {
+            if *next == 0 && index[v] == usize::MAX {
+                index[v] = counter;
+                low[v] = counter;
+                counter += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*next) {
+                *next += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut component = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                components.push(component);
+            }
+        }
+    }
+    components
 }
 
 /// A key for a fix's context conditions: two entries with the same find and key fire
@@ -505,6 +565,18 @@ line = ""
         // The conditional "steps" comes first, so both "steps" entries fire: nothing at 24 or 29.
         assert!(!found.iter().any(|p| p.0 == 24 || p.0 == 29), "{found:#?}");
         assert!(!found.contains(&(19, Error, "conflict")), "a different condition is not a conflict: {found:#?}");
+    }
+
+    #[test]
+    fn cycles_of_any_length_are_errors() {
+        let toml = "[[fix]]\nfind = \"alpha\"\nreplace = \"beta\"\n[[fix]]\nfind = \"beta\"\nreplace = \"gamma\"\n\
+                    [[fix]]\nfind = \"gamma\"\nreplace = \"alpha\"\n[[fix]]\nfind = \"delta\"\nreplace = \"alpha\"\n";
+        let g = Glossary::parse(toml, "c.toml").unwrap();
+        let problems = lint(&g);
+        let cycles: Vec<&Problem> = problems.iter().filter(|p| p.kind == "cycle").collect();
+        assert_eq!(cycles.len(), 1, "{problems:#?}");
+        assert!(cycles[0].message.contains("\"alpha\" -> \"beta\""), "{}", cycles[0].message);
+        assert!(Glossary::from_toml_str(toml, "c.toml").is_err(), "refused at load");
     }
 
     #[test]

@@ -178,3 +178,32 @@ fn nfd_text_is_repaired_like_nfc_text() {
         assert_eq!(engine.fix(&fixed_nfd).text, fixed_nfd, "idempotent in NFD too");
     }
 }
+
+#[test]
+fn ctrl_c_on_a_folder_stops_cleanly_every_file_done_or_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        fs::write(dir.path().join(format!("a{i:03}.txt")), ARTIFACT).unwrap();
+    }
+    let child = Command::new(env!("CARGO_BIN_EXE_glossfix"))
+        .current_dir(dir.path())
+        .arg("--glossary")
+        .arg(crate::root().join("glossary.toml"))
+        .args(["--jobs", "2", "fix", "--write", "."])
+        .env("GLOSSFIX_TEST_PAUSE_MS", "200")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(1000));
+    signal(&child, "INT");
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
+    let mut done = 0;
+    for i in 0..200 {
+        let text = fs::read_to_string(dir.path().join(format!("a{i:03}.txt"))).unwrap();
+        assert!(text == ARTIFACT || text == REPAIRED, "a{i:03}.txt is half-written: {text:?}");
+        done += usize::from(text == REPAIRED);
+    }
+    assert!(done < 200, "stopped before the end ({done} files done)");
+    assert!(temporaries(dir.path()).is_empty(), "no temporary file left behind");
+}

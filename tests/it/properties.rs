@@ -205,3 +205,30 @@ proptest! {
         let _ = Glossary::from_toml_str(&source, "random.toml");
     }
 }
+
+/// The committed fuzz corpora (`fuzz/corpus/`), replayed through the same invariants on
+/// every `cargo test`: every input a fuzzer kept, and every crash it found once.
+#[test]
+fn the_fuzz_corpora_keep_the_invariants() {
+    let dir = crate::root().join("fuzz/corpus");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir.join("fix")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            invariants(default_engine(), text).unwrap();
+            seen += 1;
+        }
+    }
+    for entry in std::fs::read_dir(dir.join("glossary")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(source) = std::str::from_utf8(&bytes) {
+            if let Ok(glossary) = Glossary::from_toml_str(source, "fuzz.toml") {
+                let engine = Engine::new(glossary);
+                invariants(&engine, "Le média japonaise de un accord, Kim Jong Un et Choïgu, kinds de munitions.")
+                    .unwrap();
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 6, "the committed corpora are there");
+}
