@@ -120,42 +120,9 @@ fn default_engine() -> &'static Engine {
     ENGINE.get_or_init(crate::engine)
 }
 
-/// Every byte outside the repaired spans survives, in order.
-fn gaps_survive(text: &str, outcome: &glossfix::FixOutcome) -> Result<(), TestCaseError> {
-    let mut regions: Vec<(usize, usize)> = Vec::new();
-    for f in &outcome.applied {
-        let span = f.safe_edit().unwrap().span;
-        prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
-        match regions.last_mut() {
-            Some(last) if span.start <= last.1 => last.1 = last.1.max(span.end),
-            _ => regions.push((span.start, span.end)),
-        }
-    }
-    if regions.is_empty() {
-        prop_assert_eq!(&outcome.text, text, "nothing repaired, nothing changed");
-        return Ok(());
-    }
-    let mut gaps = Vec::new();
-    let mut at = 0;
-    for (start, end) in &regions {
-        gaps.push(&text[at..*start]);
-        at = *end;
-    }
-    gaps.push(&text[at..]);
-    let out = outcome.text.as_str();
-    prop_assert!(out.starts_with(gaps[0]) && out.ends_with(gaps[gaps.len() - 1]));
-    let mut cursor = gaps[0].len();
-    for gap in &gaps[1..gaps.len() - 1] {
-        let found = out[cursor..].find(gap);
-        prop_assert!(found.is_some(), "gap {gap:?} lost");
-        cursor += found.unwrap() + gap.len();
-    }
-    Ok(())
-}
-
 fn invariants(engine: &Engine, text: &str) -> Result<(), TestCaseError> {
     let outcome = engine.fix(text);
-    gaps_survive(text, &outcome)?;
+    crate::gaps_survive(text, &outcome).map_err(TestCaseError::fail)?;
     // Idempotent.
     let again = engine.fix(&outcome.text);
     prop_assert_eq!(&again.text, &outcome.text, "fix is not idempotent on {:?}", text);
