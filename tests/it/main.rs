@@ -26,12 +26,19 @@ pub fn engine() -> glossfix::Engine {
 /// merged repaired regions are found in the output in turn, the first at its very start
 /// and the last at its very end.
 pub fn gaps_survive(text: &str, outcome: &glossfix::FixOutcome) -> Result<(), String> {
-    let mut regions: Vec<(usize, usize)> = Vec::new();
+    let mut spans = Vec::new();
     for f in &outcome.applied {
         let span = f.safe_edit().ok_or("an applied finding without a safe edit")?.span;
         if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
             return Err(format!("span {span:?} is not on character boundaries"));
         }
+        spans.push(span);
+    }
+    // Edits are sorted by where their findings are; a deletion that takes a space with
+    // it starts earlier. Merge in order of edit start.
+    spans.sort_unstable();
+    let mut regions: Vec<(usize, usize)> = Vec::new();
+    for span in spans {
         match regions.last_mut() {
             Some(last) if span.start <= last.1 => last.1 = last.1.max(span.end),
             _ => regions.push((span.start, span.end)),

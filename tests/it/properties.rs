@@ -199,3 +199,16 @@ fn the_fuzz_corpora_keep_the_invariants() {
     }
     assert!(seen >= 6, "the committed corpora are there");
 }
+
+/// Cases proptest found once, kept as plain tests.
+#[test]
+fn regressions_found_by_the_property_tests() {
+    // A chain ("un" -> ".." -> "(.)") then the stray-brackets rule deleting "(.)" with the
+    // space before it: three passes, the last edit starting before the first.
+    let g = Glossary::from_toml_str(
+        "[[fix]]\nfind = \"un\"\nreplace = \"..\"\n\n[[fix]]\nfind = \"..\"\nreplace = \"(.)\"\n",
+        "r.toml",
+    )
+    .unwrap();
+    invariants(&Engine::new(g), " un\n").unwrap();
+}
