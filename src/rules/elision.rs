@@ -245,6 +245,11 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
         "ce" => return CE_BEFORE.contains(&next_lower.as_str()),
         _ => {}
     }
+    // The pronoun "y" elides the pronouns before it ("j’y", "n’y", "s’y"), not an
+    // article: "le y de l’équation".
+    if next_lower == "y" && !matches!(lower, "je" | "ne" | "me" | "te" | "se" | "que" | "jusque") {
+        return false;
+    }
     let next_is_acronym = next.chars().count() >= 2 && next.chars().all(|c| !c.is_lowercase());
     let next_capital = next.chars().next().is_some_and(char::is_uppercase);
     if next_is_acronym
@@ -323,6 +328,8 @@ mod tests {
             ("lorsque on arrive", "lorsqu’on arrive"),
             ("je ai dit que le homme est là", "j’ai dit que l’homme est là"),
             ("je y vais", "j’y vais"),
+            ("il ne y a rien", "il n’y a rien"),
+            ("le y de l’équation", "le y de l’équation"),
             ("la hausse des prix et le héros de la guerre", "la hausse des prix et le héros de la guerre"),
             (
                 "de haut niveau, le onze de France, de oui ou de non",
