@@ -50,21 +50,24 @@ impl Engine {
     /// findings reported are exactly the edits [`Engine::fix`] makes; so is a suggestion
     /// or report that a safe fix already rewrites.
     pub fn check(&self, text: &str) -> Vec<Finding> {
-        self.findings(text, None, Applicability::Safe)
+        self.findings(text, None, Applicability::Safe, false)
     }
 
     /// Like [`Engine::check`], plus the findings against the English `source`:
     /// omissions, additions, number mismatches, dropped terms, untranslated sentences.
     pub fn check_against(&self, text: &str, source: &str) -> Vec<Finding> {
-        self.findings(text, Some(source), Applicability::Safe)
+        self.findings(text, Some(source), Applicability::Safe, false)
     }
 
     /// The findings, where every fix up to `level` counts as one that will be applied.
-    fn findings(&self, text: &str, source: Option<&str>, level: Applicability) -> Vec<Finding> {
+    /// With `repairs_only` (when `fix` verifies its own output and only safe repairs
+    /// count), rules that only report or suggest are not run.
+    fn findings(&self, text: &str, source: Option<&str>, level: Applicability, repairs_only: bool) -> Vec<Finding> {
         let settings = &self.glossary.rule_settings;
         let mut findings = self.glossary.matcher().find(text, settings);
         let from_glossary = findings.len();
-        findings.extend(rules::check_all(text, settings));
+        let repairs_only = repairs_only && level == Applicability::Safe;
+        findings.extend(rules::check_all(text, settings, repairs_only));
         if let Some(source) = source {
             findings.extend(source_check::check(&self.aligner, &self.pairs, source, text));
         }
@@ -128,15 +131,18 @@ impl Engine {
     }
 
     fn fix_up_to(&self, text: &str, source: Option<&str>, level: Applicability) -> FixOutcome {
-        let findings = self.findings(text, source, level);
+        let findings = self.findings(text, source, level, false);
         let (mut applied, remaining): (Vec<Finding>, Vec<Finding>) =
             findings.into_iter().partition(|f| f.edit_up_to(level).is_some());
         let edits: Vec<_> = applied.iter().filter_map(|f| f.edit_up_to(level).cloned()).collect();
         let mut current = apply_edits(text, &edits).text;
         let mut history = vec![edits];
         for _ in 1..MAX_PASSES {
-            let more: Vec<Finding> =
-                self.findings(&current, source, level).into_iter().filter(|f| f.edit_up_to(level).is_some()).collect();
+            let more: Vec<Finding> = self
+                .findings(&current, source, level, true)
+                .into_iter()
+                .filter(|f| f.edit_up_to(level).is_some())
+                .collect();
             if more.is_empty() {
                 break;
             }

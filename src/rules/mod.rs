@@ -76,45 +76,69 @@ pub struct Rule {
     pub ids: &'static [&'static str],
     /// One line saying what it finds.
     pub description: &'static str,
+    /// Whether it ever makes a safe repair (rules that only report or suggest are
+    /// skipped when `fix` verifies its own output).
+    pub repairs: bool,
     /// Appends the rule's findings.
     pub check: fn(&Context, &mut Vec<Finding>),
 }
 
 /// Every built-in rule, in the order they run.
 pub const RULES: &[Rule] = &[
-    Rule { ids: &["elision"], description: "a missing elision before a vowel or mute h", check: elision::check },
+    Rule {
+        ids: &["elision"],
+        description: "a missing elision before a vowel or mute h",
+        repairs: true,
+        check: elision::check,
+    },
     Rule {
         ids: &["doubled-period"],
         description: "two full stops that are not an ellipsis",
+        repairs: true,
         check: punctuation::doubled_period,
     },
     Rule {
         ids: &["stray-brackets"],
         description: "an empty or dot-only bracket pair left in running text",
+        repairs: true,
         check: punctuation::stray_brackets,
     },
     Rule {
         ids: &["space-before-punctuation"],
         description: "a space before a comma or a full stop",
+        repairs: true,
         check: punctuation::space_before,
     },
-    Rule { ids: &["doubled-word"], description: "the same word twice in a row", check: words::doubled_word },
+    Rule {
+        ids: &["doubled-word"],
+        description: "the same word twice in a row",
+        repairs: true,
+        check: words::doubled_word,
+    },
     Rule {
         ids: &["quote-mismatch", "unbalanced-quote"],
         description: "quotation marks that do not pair up in a paragraph",
+        repairs: true,
         check: quotes::check,
     },
     Rule {
         ids: &["broken-sentence"],
         description: "a full stop followed by a lower-case word",
+        repairs: false,
         check: sentences::broken_sentence,
     },
     Rule {
         ids: &["page-furniture"],
         description: "a short navigation-like line at the top or bottom",
+        repairs: false,
         check: furniture::check,
     },
-    Rule { ids: &["english-leak"], description: "English words among French words", check: leaks::check },
+    Rule {
+        ids: &["english-leak"],
+        description: "English words among French words",
+        repairs: false,
+        check: leaks::check,
+    },
 ];
 
 /// Every rule id, built-in and glossary-based, that `[rules]` may switch.
@@ -124,12 +148,13 @@ pub fn known_ids() -> Vec<&'static str> {
     ids
 }
 
-/// Runs every enabled built-in rule over `text`.
-pub fn check_all(text: &str, settings: &RuleSettings) -> Vec<Finding> {
+/// Runs every enabled built-in rule over `text`; with `repairs_only`, only the rules
+/// that can make a safe repair.
+pub fn check_all(text: &str, settings: &RuleSettings, repairs_only: bool) -> Vec<Finding> {
     let context = Context::new(text, settings);
     let mut out = Vec::new();
     for rule in RULES {
-        if rule.ids.iter().any(|id| settings.enabled(id)) {
+        if (rule.repairs || !repairs_only) && rule.ids.iter().any(|id| settings.enabled(id)) {
             (rule.check)(&context, &mut out);
         }
     }
