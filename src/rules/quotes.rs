@@ -23,17 +23,24 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn check_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Finding>) {
-    let mut open: Option<Open> = None;
+    // The quotations open at this point, innermost last: French nests “…” inside « … ».
+    let mut open: Vec<Open> = Vec::new();
     for (offset, c) in text[start..end].char_indices() {
         let i = start + offset;
         let span = Span::new(i, i + c.len_utf8());
-        match (c, open) {
-            ('«', None) => {
+        match (c, open.last().copied()) {
+            ('«', _) => {
                 let inner_space = char_at(text, span.end).filter(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}'));
-                open = Some(Open::Guillemet { at: i, inner_space });
+                open.push(Open::Guillemet { at: i, inner_space });
             }
-            ('“', None) => open = Some(Open::Curly { at: i }),
-            ('»', Some(Open::Guillemet { .. })) | ('”', Some(Open::Curly { .. })) => open = None,
+            ('“', Some(Open::Curly { .. })) if closes(text, span) => {
+                out.push(mismatch(span, "a quotation opened with “ is closed with “", "”".into()));
+                open.pop();
+            }
+            ('“', _) => open.push(Open::Curly { at: i }),
+            ('»', Some(Open::Guillemet { .. })) | ('”', Some(Open::Curly { .. })) => {
+                open.pop();
+            }
             ('”', Some(Open::Guillemet { inner_space, .. })) => {
                 let space_before = char_before(text, i).is_some_and(char::is_whitespace);
                 let replacement = match inner_space {
@@ -41,11 +48,12 @@ fn check_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Finding>)
                     _ => "»".to_string(),
                 };
                 out.push(mismatch(span, "a quotation opened with « is closed with ”", replacement));
-                open = None;
+                open.pop();
             }
-            ('“', Some(Open::Curly { .. })) if closes(text, span) => {
-                out.push(mismatch(span, "a quotation opened with “ is closed with “", "”".into()));
-                open = None;
+            ('»', Some(Open::Curly { .. })) => {
+                // “…» : report it, and let the » close the quotation.
+                out.push(unbalanced(span, "a quotation opened with “ is closed with »".into()));
+                open.pop();
             }
             ('”' | '»', None) => {
                 out.push(unbalanced(span, format!("closing {c} without an opening mark in this paragraph")))
@@ -53,7 +61,7 @@ fn check_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Finding>)
             _ => {}
         }
     }
-    if let Some(Open::Guillemet { at, .. } | Open::Curly { at }) = open {
+    if let Some(Open::Guillemet { at, .. } | Open::Curly { at }) = open.first().copied() {
         let c = char_at(text, at).unwrap_or('"');
         out.push(unbalanced(
             Span::new(at, at + c.len_utf8()),
@@ -104,6 +112,10 @@ mod tests {
             ("“Dans le cadre de ces accords", "“Dans le cadre de ces accords", &["unbalanced-quote"]),
             ("de défense russe”, a affirmé Kirby", "de défense russe”, a affirmé Kirby", &["unbalanced-quote"]),
             ("“un” \n“deux”", "“un” \n“deux”", &[]),
+            // Nested quotations are French typography, not mistakes.
+            ("« Il a dit “oui” hier », a-t-il ajouté", "« Il a dit “oui” hier », a-t-il ajouté", &[]),
+            ("“Le « oui » l’emporte”, dit-il", "“Le « oui » l’emporte”, dit-il", &[]),
+            ("« Il a dit “oui” et avancent”", "« Il a dit “oui” et avancent »", &["quote-mismatch"]),
         ];
         for (text, want, rules) in cases {
             let out = run(check, text);
