@@ -245,6 +245,14 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
         "ce" => return CE_BEFORE.contains(&next_lower.as_str()),
         _ => {}
     }
+    // "le ou les responsables": the conjunction "ou" never takes an elision; after le/la,
+    // "où" and the prepositions à/au/aux/en mean a pronoun or a missing accent ("donne
+    // le à Paul", "la où"), not an article ("d’où", "jusqu’à" are fine).
+    if next_lower == "ou"
+        || (matches!(lower, "le" | "la") && matches!(next_lower.as_str(), "où" | "à" | "au" | "aux" | "en"))
+    {
+        return false;
+    }
     // The pronoun "y" elides the pronouns before it ("j’y", "n’y", "s’y"), not an
     // article: "le y de l’équation".
     if next_lower == "y" && !matches!(lower, "je" | "ne" | "me" | "te" | "se" | "que" | "jusque") {
@@ -330,6 +338,10 @@ mod tests {
             ("je y vais", "j’y vais"),
             ("il ne y a rien", "il n’y a rien"),
             ("le y de l’équation", "le y de l’équation"),
+            ("le ou les responsables", "le ou les responsables"),
+            ("donne le à Paul, pas la où il dort", "donne le à Paul, pas la où il dort"),
+            ("de où vient-il, jusque où ira-t-il", "d’où vient-il, jusqu’où ira-t-il"),
+            ("il ne parle que en français", "il ne parle qu’en français"),
             ("la hausse des prix et le héros de la guerre", "la hausse des prix et le héros de la guerre"),
             (
                 "de haut niveau, le onze de France, de oui ou de non",
