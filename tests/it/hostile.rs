@@ -40,6 +40,18 @@ fn temporaries(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// Waits (up to 20 s) until the child has written its temporary file and is paused
+/// before the rename: the moment to race it, whatever the machine's load.
+fn wait_for_temporary(dir: &Path) {
+    for _ in 0..400 {
+        if !temporaries(dir).is_empty() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("glossfix never wrote its temporary file");
+}
+
 fn signal(child: &Child, name: &str) {
     assert!(Command::new("kill").arg(format!("-{name}")).arg(child.id().to_string()).status().unwrap().success());
 }
@@ -90,7 +102,7 @@ fn a_file_that_changes_while_being_processed_is_not_overwritten() {
     let file = dir.path().join("a.txt");
     fs::write(&file, ARTIFACT).unwrap();
     let child = paused_write(dir.path(), "a.txt", 1500);
-    std::thread::sleep(Duration::from_millis(400));
+    wait_for_temporary(dir.path());
     fs::write(&file, "Someone else's edit.\n").unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -105,7 +117,7 @@ fn ctrl_c_during_a_write_leaves_the_original_and_no_temporary_file() {
     let file = dir.path().join("a.txt");
     fs::write(&file, ARTIFACT).unwrap();
     let child = paused_write(dir.path(), "a.txt", 2000);
-    std::thread::sleep(Duration::from_millis(400));
+    wait_for_temporary(dir.path());
     signal(&child, "INT");
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
@@ -119,7 +131,7 @@ fn a_killed_write_leaves_the_original_and_the_next_run_cleans_up() {
     let file = dir.path().join("a.txt");
     fs::write(&file, ARTIFACT).unwrap();
     let mut child = paused_write(dir.path(), "a.txt", 3000);
-    std::thread::sleep(Duration::from_millis(400));
+    wait_for_temporary(dir.path());
     signal(&child, "KILL");
     child.wait().unwrap();
     assert_eq!(fs::read_to_string(&file).unwrap(), ARTIFACT, "the original is intact after SIGKILL");
@@ -194,7 +206,8 @@ fn ctrl_c_on_a_folder_stops_cleanly_every_file_done_or_untouched() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    std::thread::sleep(Duration::from_millis(1000));
+    wait_for_temporary(dir.path());
+    std::thread::sleep(Duration::from_millis(300));
     signal(&child, "INT");
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130), "{}", String::from_utf8_lossy(&out.stderr));
