@@ -27,6 +27,11 @@ pub const ENGLISH_ONLY: &[&str] = &[
 /// How many words on each side of a spot count as its context.
 const WINDOW: usize = 5;
 
+/// (French-only, English-only) function words in `text`.
+pub fn function_word_counts(text: &str) -> (usize, usize) {
+    count(words(text).map(|(_, w)| w))
+}
+
 /// Counts (French-only, English-only) function words among `words`.
 fn count<'a>(words: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let (mut french, mut english) = (0, 0);

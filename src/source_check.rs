@@ -5,7 +5,7 @@
 use crate::align::{Aligner, Group, Pair};
 use crate::edit::{Edit, Span};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::lang::{ENGLISH_ONLY, FRENCH_ONLY};
+use crate::lang::function_word_counts;
 use crate::segment::split_sentences;
 use crate::words::{char_at, words};
 
@@ -269,7 +269,7 @@ pub fn check(aligner: &Aligner, pairs: &[Pair], source: &str, target: &str) -> V
                 });
             }
         }
-        let (french, english) = function_words(t_text);
+        let (french, english) = function_word_counts(t_text);
         if english >= 3 && english > french {
             out.push(Finding {
                 span: t_span,
@@ -281,19 +281,6 @@ pub fn check(aligner: &Aligner, pairs: &[Pair], source: &str, target: &str) -> V
         }
     }
     out
-}
-
-fn function_words(text: &str) -> (usize, usize) {
-    let mut counts = (0, 0);
-    for (_, w) in words(text) {
-        let w = w.to_lowercase();
-        if FRENCH_ONLY.contains(&w.as_str()) {
-            counts.0 += 1;
-        } else if ENGLISH_ONLY.contains(&w.as_str()) {
-            counts.1 += 1;
-        }
-    }
-    counts
 }
 
 /// Number findings for one aligned group.

@@ -13,7 +13,6 @@
 use super::Context;
 use crate::edit::{Edit, Span};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::fold::ApostropheStyle;
 use crate::lang::is_english_context;
 use crate::lexicon::lexicon;
 use crate::words::{char_before, is_word_char};
@@ -181,7 +180,7 @@ fn starts_with_vowel_sound(word: &str) -> bool {
 /// Finds each elidable word followed, after spaces only, by a word that takes elision.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
-    let style = ApostropheStyle::new(text);
+    let style = cx.style;
     let all = &cx.tokens;
     // A word that opens a sentence in lower case somewhere ("aptitude fournit…") is a
     // command or a product name: no elision before it anywhere in the text.

@@ -20,7 +20,7 @@ use super::Context;
 use super::elision::is_sentence_start;
 use crate::edit::{Edit, Span};
 use crate::finding::{Applicability, Finding, Fix};
-use crate::fold::{ApostropheStyle, is_apostrophe, strip_accents};
+use crate::fold::{is_apostrophe, strip_accents};
 use crate::lang::{ENGLISH_ONLY, is_french_context};
 use crate::lexicon::lexicon;
 use crate::words::{char_at, char_before, words};
@@ -215,7 +215,7 @@ pub fn candidates(word: &str) -> Vec<String> {
 
 /// Reports each leak; its best candidate is an unsafe fix.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let style = ApostropheStyle::new(cx.text);
+    let style = cx.style;
     for mut leak in leaks_in(cx.text, &cx.tokens) {
         let apostrophe = style.at(cx.text, leak.span);
         for c in &mut leak.candidates {

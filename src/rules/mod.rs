@@ -59,6 +59,8 @@ pub struct Context<'a> {
     pub text: &'a str,
     /// Its words, as `(byte offset, word)`, computed once for all the rules.
     pub tokens: Vec<(usize, &'a str)>,
+    /// The apostrophe its repairs use, counted once for all the rules.
+    pub style: crate::fold::ApostropheStyle,
     /// The rule settings in force.
     pub settings: &'a RuleSettings,
 }
@@ -66,7 +68,12 @@ pub struct Context<'a> {
 impl<'a> Context<'a> {
     /// The context of `text`.
     pub fn new(text: &'a str, settings: &'a RuleSettings) -> Self {
-        Context { text, tokens: crate::words::words(text).collect(), settings }
+        Context {
+            text,
+            tokens: crate::words::words(text).collect(),
+            style: crate::fold::ApostropheStyle::new(text),
+            settings,
+        }
     }
 }
 
