@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Regenerates data/lexicon.tsv and data/en-fr.tsv, the lexicons glossfix embeds.
+"""Regenerates crates/data-wordfreq/lexicon.tsv and crates/data-freedict/en-fr.tsv,
+the lexicons glossfix embeds.
 
-Sources (see data/README.md for licences):
+Sources (see crates/data-wordfreq/DATA.md and crates/data-freedict/DATA.md for licences):
   - wordfreq 3.1.1 (PyPI): French and English word frequencies (data CC-BY-SA 4.0).
   - FreeDict eng-fra and fra-eng (Debian packages dict-freedict-eng-fra and
     dict-freedict-fra-eng, 2022.04.21): English-French translations (GPL-2.0-or-later).
@@ -18,7 +19,8 @@ import tempfile
 import venv
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DATA = os.path.join(ROOT, "data")
+WORDFREQ = os.path.join(ROOT, "crates", "data-wordfreq")
+FREEDICT = os.path.join(ROOT, "crates", "data-freedict")
 ALPHA = re.compile(r"^[^\W\d_]+$")
 B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 
@@ -93,7 +95,7 @@ def main():
     # word that is common in French (>= 3.0) or in English (>= 3.0).
     words = {w for w, z in fr.items() if z >= 3.0} | {w for w, z in en.items() if z >= 3.0}
     words = sorted(w for w in words if ALPHA.match(w) and w == w.lower())
-    with open(os.path.join(DATA, "lexicon.tsv"), "w", encoding="utf-8") as f:
+    with open(os.path.join(WORDFREQ, "lexicon.tsv"), "w", encoding="utf-8") as f:
         f.write("# word\tfrench zipf x10\tenglish zipf x10 (wordfreq 3.1.1, CC-BY-SA 4.0)\n")
         for w in words:
             f.write(f"{w}\t{round(fr.get(w, 0) * 10)}\t{round(en.get(w, 0) * 10)}\n")
@@ -108,7 +110,7 @@ def main():
         for t in translations(body):
             t = re.sub(r"^(to|a|an|the) ", "", t.lower())
             pairs.setdefault(t, []).append(head.lower())
-    with open(os.path.join(DATA, "en-fr.tsv"), "w", encoding="utf-8") as f:
+    with open(os.path.join(FREEDICT, "en-fr.tsv"), "w", encoding="utf-8") as f:
         f.write("# english\tfrench translations, '|'-separated (FreeDict eng-fra + fra-eng, GPL-2.0-or-later)\n")
         for english in sorted(pairs):
             if not ALPHA.match(english):

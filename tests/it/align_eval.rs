@@ -2,8 +2,8 @@
 //! `align` / `check --source` on the seed articles against English sources written for
 //! the tests.
 
-use glossfix::align::Aligner;
-use glossfix::segment::split_sentences;
+use glossfix_align::Aligner;
+use glossfix_text::segment::split_sentences;
 use std::fs;
 
 /// Precision, recall and F1 of the aligner on one corpus of `tests/align/`.

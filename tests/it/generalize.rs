@@ -1,13 +1,10 @@
 //! What the rules find without any glossary entry: clean French left alone, English
 //! leaks found in sentences written for the tests, `suggest` on the seed articles.
 
-use glossfix::{Engine, Glossary};
+use crate::bare_engine;
+use glossfix::{Applicability, Request, RuleId, load};
 use std::fs;
 use std::process::Command;
-
-fn bare_engine() -> Engine {
-    Engine::new(Glossary::from_toml_str("", "empty.toml").unwrap())
-}
 
 fn files_in(dir: &str, ext: &str) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = fs::read_dir(crate::root().join(dir))
@@ -26,9 +23,9 @@ fn clean_french_is_left_alone() {
     for path in files_in("tests/clean-fr", "txt") {
         let text = fs::read_to_string(&path).unwrap();
         words += text.split_whitespace().count();
-        let outcome = engine.fix(&text);
+        let outcome = crate::fix(&engine, &text);
         let changes: Vec<String> =
-            outcome.applied.iter().map(|f| format!("{} {:?}", f.rule, &text[f.span.start..f.span.end])).collect();
+            outcome.applied().map(|f| format!("{} {:?}", f.rule, &text[f.span.start..f.span.end])).collect();
         assert!(changes.is_empty(), "{}: fix changed clean French: {changes:?}", path.display());
     }
     assert!(words > 25_000, "the clean corpus is big enough to mean something ({words} words)");
@@ -45,8 +42,9 @@ fn leaks_no_glossary_names_are_found_in_new_sentences() {
         let marked: Vec<&str> = line.split("[[").skip(1).map(|s| s.split("]]").next().unwrap()).collect();
         let reported: Vec<String> = engine
             .check(&text)
+            .unwrap()
             .into_iter()
-            .filter(|f| f.rule == "english-leak")
+            .filter(|f| f.rule == RuleId::EnglishLeak)
             .map(|f| text[f.span.start..f.span.end].to_string())
             .collect();
         expected += marked.len();
@@ -85,27 +83,27 @@ fn suggest_on_the_seed_articles_with_an_empty_glossary_proposes_leaks_and_name_c
         assert!(line.is_some(), "no cluster of {names:?}:\n{toml}");
     }
     // The proposal is a glossary glossfix loads.
-    let suggested = Glossary::from_toml_str(&toml, "suggested.toml").unwrap_or_else(|e| panic!("{e}"));
-    assert!(suggested.terms.len() >= 3 && suggested.fixes.len() >= 10);
+    let suggested = load(&toml, "suggested.toml").unwrap_or_else(|e| panic!("{e}")).engine;
+    assert!(suggested.glossary().terms.len() >= 3 && suggested.glossary().fixes.len() >= 10);
 }
 
 #[test]
 fn rules_can_be_switched_off_in_the_glossary() {
     let text = "Le dirigeant a parlé de un significant accord. journalistes";
-    let on = bare_engine().check(text);
-    assert!(on.iter().any(|f| f.rule == "english-leak") && on.iter().any(|f| f.rule == "elision"));
-    let off =
-        Engine::new(Glossary::from_toml_str("[rules]\nenglish-leak = false\nelision = false\n", "g.toml").unwrap());
-    let rules: Vec<&str> = off.check(text).iter().map(|f| f.rule).collect();
-    assert!(!rules.contains(&"english-leak") && !rules.contains(&"elision"), "{rules:?}");
+    let on = bare_engine().check(text).unwrap();
+    assert!(on.iter().any(|f| f.rule == RuleId::EnglishLeak) && on.iter().any(|f| f.rule == RuleId::Elision));
+    let off = load("[rules]\nenglish-leak = false\nelision = false\n", "g.toml").unwrap().engine;
+    let rules: Vec<RuleId> = off.check(text).unwrap().iter().map(|f| f.rule).collect();
+    assert!(!rules.contains(&RuleId::EnglishLeak) && !rules.contains(&RuleId::Elision), "{rules:?}");
 }
 
 #[test]
 fn fix_applies_leak_candidates_only_when_asked() {
     let engine = bare_engine();
     let text = "qui coïncidait avec un significant défilé militaire";
-    assert_eq!(engine.fix(text).text, text, "a suggestion is not a repair");
-    assert_eq!(engine.fix_unsafe(text).text, "qui coïncidait avec un significatif défilé militaire");
+    assert_eq!(crate::fix(&engine, text).text, text, "a suggestion is not a repair");
+    let unsafe_fixes = Request { level: Applicability::Unsafe, ..Request::default() };
+    assert_eq!(engine.run(text, &unsafe_fixes).unwrap().text, "qui coïncidait avec un significatif défilé militaire");
 }
 
 #[test]
@@ -113,6 +111,7 @@ fn the_readme_glossary_example_loads() {
     let readme = fs::read_to_string(crate::root().join("README.md")).unwrap();
     let section = &readme[readme.find("## The glossary").expect("glossary section")..];
     let block = section.split("```toml\n").nth(1).and_then(|b| b.split("```").next()).expect("a toml block");
-    let glossary = Glossary::from_toml_str(block, "README.md").unwrap_or_else(|e| panic!("{e}"));
+    let engine = load(block, "README.md").unwrap_or_else(|e| panic!("{e}")).engine;
+    let glossary = engine.glossary();
     assert!(!glossary.terms.is_empty() && glossary.fixes.len() >= 3 && !glossary.furniture.is_empty());
 }

@@ -25,8 +25,8 @@ fn paused_write(dir: &Path, file: &str, pause_ms: u64) -> Child {
         .current_dir(dir)
         .arg("--glossary")
         .arg(crate::root().join("glossary.toml"))
+        .arg(format!("--pause-before-rename={pause_ms}"))
         .args(["fix", "--write", file])
-        .env("GLOSSFIX_TEST_PAUSE_MS", pause_ms.to_string())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap()
@@ -184,10 +184,10 @@ fn nfd_text_is_repaired_like_nfc_text() {
     for entry in fs::read_dir(crate::root().join("tests/corpus")).unwrap() {
         let text = fs::read_to_string(entry.unwrap().path()).unwrap();
         let nfd: String = text.nfd().collect();
-        let fixed_nfd = engine.fix(&nfd).text;
-        let fixed_nfc = engine.fix(&text).text;
+        let fixed_nfd = crate::fix(&engine, &nfd).text;
+        let fixed_nfc = crate::fix(&engine, &text).text;
         assert_eq!(fixed_nfd.nfc().collect::<String>(), fixed_nfc, "same repairs in NFD");
-        assert_eq!(engine.fix(&fixed_nfd).text, fixed_nfd, "idempotent in NFD too");
+        assert_eq!(crate::fix(&engine, &fixed_nfd).text, fixed_nfd, "idempotent in NFD too");
     }
 }
 
@@ -201,8 +201,7 @@ fn ctrl_c_on_a_folder_stops_cleanly_every_file_done_or_untouched() {
         .current_dir(dir.path())
         .arg("--glossary")
         .arg(crate::root().join("glossary.toml"))
-        .args(["--jobs", "2", "fix", "--write", "."])
-        .env("GLOSSFIX_TEST_PAUSE_MS", "200")
+        .args(["--jobs", "2", "--pause-before-rename=200", "fix", "--write", "."])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

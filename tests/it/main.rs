@@ -1,11 +1,14 @@
-//! All integration tests in one binary (one link step): the corpus snapshots, the CLI.
+//! All integration tests in one binary (one link step): the corpus snapshots, the CLI,
+//! the properties, the layout.
 
 mod align_eval;
 mod cli;
+mod convergence;
 mod corpus;
 mod generalize;
 mod glossary_cmd;
 mod hostile;
+mod layout;
 mod properties;
 
 use std::path::PathBuf;
@@ -15,57 +18,44 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The engine over the repository's glossary.
+/// The engine over the repository's glossary, named `glossary.toml` in reports.
 pub fn engine() -> glossfix::Engine {
-    let glossary = glossfix::Glossary::load(&root().join("glossary.toml")).unwrap_or_else(|e| panic!("{e}"));
-    glossfix::Engine::new(glossary)
+    let source = std::fs::read_to_string(root().join("glossary.toml")).unwrap();
+    glossfix::load(&source, "glossary.toml").unwrap_or_else(|e| panic!("{e}")).engine
 }
 
-/// `Err` naming the first problem unless every byte of `text` outside the repaired spans
-/// of `outcome` survives in its output, unchanged and in order: the gaps between the
-/// merged repaired regions are found in the output in turn, the first at its very start
-/// and the last at its very end.
-pub fn gaps_survive(text: &str, outcome: &glossfix::FixOutcome) -> Result<(), String> {
-    let mut spans = Vec::new();
-    for f in &outcome.applied {
-        let span = f.safe_edit().ok_or("an applied finding without a safe edit")?.span;
-        if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
-            return Err(format!("span {span:?} is not on character boundaries"));
+/// The engine with an empty glossary: the built-in rules alone.
+pub fn bare_engine() -> glossfix::Engine {
+    glossfix::load("", "empty.toml").unwrap().engine
+}
+
+/// `fix` with safe fixes (the repairs of every test text converge).
+pub fn fix(engine: &glossfix::Engine, text: &str) -> glossfix::Outcome {
+    engine.run(text, &glossfix::Request::default()).unwrap_or_else(|e| panic!("{e}: {text:?}"))
+}
+
+/// `Err` naming the first problem unless the applied findings of `outcome` carry edits
+/// into `text` (on character boundaries) that, all applied to `text` together, give
+/// exactly its output: then every byte outside them is the input's.
+pub fn gaps_survive(text: &str, outcome: &glossfix::Outcome) -> Result<(), String> {
+    let fixes: Vec<&glossfix::Fix> = outcome.applied().map(|f| f.fix.as_ref().expect("applied")).collect();
+    for fix in &fixes {
+        for edit in fix.edits() {
+            if !text.is_char_boundary(edit.span.start) || !text.is_char_boundary(edit.span.end) {
+                return Err(format!("edit {edit:?} is not on character boundaries"));
+            }
         }
-        spans.push(span);
     }
-    // Edits are sorted by where their findings are; a deletion that takes a space with
-    // it starts earlier. Merge in order of edit start.
-    spans.sort_unstable();
-    let mut regions: Vec<(usize, usize)> = Vec::new();
-    for span in spans {
-        match regions.last_mut() {
-            Some(last) if span.start <= last.1 => last.1 = last.1.max(span.end),
-            _ => regions.push((span.start, span.end)),
-        }
+    let applied = glossfix::apply_fixes(text, &fixes);
+    if applied.taken.len() != fixes.len() {
+        return Err(format!(
+            "{} of {} reported fixes conflict with another",
+            fixes.len() - applied.taken.len(),
+            fixes.len()
+        ));
     }
-    if regions.is_empty() {
-        return if outcome.text == text { Ok(()) } else { Err("nothing repaired, yet the text changed".into()) };
-    }
-    let mut gaps = Vec::new();
-    let mut at = 0;
-    for (start, end) in &regions {
-        gaps.push(&text[at..*start]);
-        at = *end;
-    }
-    gaps.push(&text[at..]);
-    let out = outcome.text.as_str();
-    let (first, last) = (gaps[0], gaps[gaps.len() - 1]);
-    if !out.starts_with(first) || !out.ends_with(last) {
-        return Err("the text before the first repair or after the last changed".into());
-    }
-    let mut cursor = first.len();
-    for gap in &gaps[1..gaps.len() - 1] {
-        let found = out[cursor..].find(gap).ok_or_else(|| format!("gap {gap:?} lost"))?;
-        cursor += found + gap.len();
-    }
-    if cursor > out.len() - last.len() {
-        return Err("gaps overlap the end".into());
+    if applied.text != outcome.text {
+        return Err(format!("the reported fixes give {:?}, fix gave {:?}", applied.text, outcome.text));
     }
     Ok(())
 }

@@ -1,0 +1,61 @@
+//! The compile step: a parsed [`Glossary`] turned into what searches texts, the pattern
+//! automaton, the furniture lines and the name index.
+
+use crate::furniture::FurnitureLines;
+use crate::glossary::Glossary;
+use crate::matcher::{Matcher, RawMatch};
+use crate::names::NameIndex;
+use glossfix_diagnostics::Finding;
+
+/// A glossary compiled for searching. It keeps the [`Glossary`] it came from, so entry
+/// ids can be placed in the TOML.
+#[derive(Debug, Clone)]
+pub struct CompiledGlossary {
+    glossary: Glossary,
+    matcher: Matcher,
+    furniture: FurnitureLines,
+    names: NameIndex,
+}
+
+impl CompiledGlossary {
+    /// Compiles `glossary`. Compiling judges nothing: lint says whether the entries are
+    /// safe.
+    pub fn compile(glossary: Glossary) -> Self {
+        let matcher = Matcher::compile(&glossary);
+        let furniture = FurnitureLines::compile(&glossary);
+        let names = NameIndex::new(&glossary);
+        CompiledGlossary { glossary, matcher, furniture, names }
+    }
+
+    /// The glossary it was compiled from.
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// Every glossary finding in `text`, sorted by position: the repairs of terms and
+    /// fixes (never overlapping each other), the furniture lines to drop, and, with
+    /// `names`, the near-misses of names that ask for it.
+    ///
+    /// ```
+    /// use glossfix_glossary::{CompiledGlossary, Glossary};
+    /// let g = Glossary::parse("[[fix]]\nfind = 'furthermore tôt'\nreplace = 'plus tôt'\n", "g.toml").unwrap();
+    /// let found = CompiledGlossary::compile(g).find("Furthermore tôt cette année", true);
+    /// assert_eq!(found[0].fix.as_ref().unwrap().edits()[0].replacement, "Plus tôt");
+    /// ```
+    pub fn find(&self, text: &str, names: bool) -> Vec<Finding> {
+        let mut findings = self.matcher.find(text);
+        findings.extend(self.furniture.find(text));
+        if names {
+            findings.extend(self.names.near_misses(text));
+        }
+        findings.sort_by_key(|f| (f.span.start, f.span.end));
+        findings
+    }
+
+    /// The term variants and fixes whose `find` occurs in `text` as whole words with the
+    /// right case, whatever their context conditions say, and would change it (lint's
+    /// chain and cycle checks).
+    pub fn raw_matches(&self, text: &str) -> Vec<RawMatch> {
+        self.matcher.raw_matches(text)
+    }
+}

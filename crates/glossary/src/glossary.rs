@@ -1,0 +1,288 @@
+//! The glossary as data: its entries parsed from TOML, each with a typed id and its
+//! place in the file. Parsing judges only the syntax (bad TOML, an unknown key, an
+//! unknown rule id); whether the entries are safe is lint's question.
+
+use crate::schema::{ElisionTable, FixEntry, FurnitureEntry, GlossaryFile, TermEntry};
+use glossfix_diagnostics::{EntryId, RuleId};
+use glossfix_text::lines::LineIndex;
+use std::collections::BTreeMap;
+use std::fmt;
+use toml::Spanned;
+
+/// A glossary that is not valid TOML or not a glossary, with the place it went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// The glossary file as given (or a name such as `<default glossary>`).
+    pub origin: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong.
+    pub kind: ParseErrorKind,
+}
+
+/// What made a glossary unparsable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseErrorKind {
+    /// Bad TOML, an unknown key, a value of the wrong type (the parser's message).
+    Toml(String),
+    /// A `[rules]` key that names no switchable rule.
+    UnknownRule(String),
+}
+
+impl fmt::Display for ParseErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseErrorKind::Toml(message) => f.write_str(message),
+            ParseErrorKind::UnknownRule(id) => {
+                let known: Vec<&str> = RuleId::switchable().map(RuleId::as_str).collect();
+                write!(f, "[rules]: unknown rule {id:?} (rules: {})", known.join(", "))
+            }
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.origin, self.line, self.column, self.kind)
+    }
+}
+
+impl std::error::Error for ParseError {}
+
+/// The three kinds of glossary entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntryKind {
+    /// `[[term]]`: a canonical spelling and its variants.
+    Term,
+    /// `[[fix]]`: an artifact and its repair.
+    Fix,
+    /// `[[furniture]]`: a line of page furniture.
+    Furniture,
+}
+
+impl EntryKind {
+    /// The kind as `glossary stats` names it: `term`, `fix`, `furniture`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Term => "term",
+            EntryKind::Fix => "fix",
+            EntryKind::Furniture => "furniture",
+        }
+    }
+}
+
+impl fmt::Display for EntryKind {
+    /// As the TOML writes it: `[[term]]`, `[[fix]]`, `[[furniture]]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[[{}]]", self.as_str())
+    }
+}
+
+/// One entry of a glossary, whatever its kind.
+#[derive(Debug, Clone, Copy)]
+pub enum Entry<'a> {
+    /// A `[[term]]`.
+    Term(&'a TermEntry),
+    /// A `[[fix]]`.
+    Fix(&'a FixEntry),
+    /// A `[[furniture]]`.
+    Furniture(&'a FurnitureEntry),
+}
+
+impl<'a> Entry<'a> {
+    /// Its kind.
+    pub fn kind(&self) -> EntryKind {
+        match self {
+            Entry::Term(_) => EntryKind::Term,
+            Entry::Fix(_) => EntryKind::Fix,
+            Entry::Furniture(_) => EntryKind::Furniture,
+        }
+    }
+
+    /// The value that names it: the canonical form, the `find`, or the furniture line.
+    pub fn key(&self) -> &'a Spanned<String> {
+        match self {
+            Entry::Term(t) => &t.canonical,
+            Entry::Fix(f) => &f.find,
+            Entry::Furniture(f) => &f.line,
+        }
+    }
+}
+
+/// A parsed glossary: its entries, its `[rules]` and `[elision]` settings, and the TOML
+/// text they came from (for positions).
+///
+/// ```
+/// use glossfix_glossary::Glossary;
+/// let g = Glossary::parse("[[fix]]\nfind = 'vehicle'\nreplace = 'car'\n", "g.toml").unwrap();
+/// let (id, entry) = g.entries().next().unwrap();
+/// assert_eq!((entry.key().get_ref().as_str(), g.line_of_entry(id)), ("vehicle", 2));
+/// ```
+#[derive(Debug, Clone)]
+pub struct Glossary {
+    origin: String,
+    source: String,
+    lines: LineIndex,
+    /// `[[term]]` entries in file order.
+    pub terms: Vec<TermEntry>,
+    /// `[[fix]]` entries in file order.
+    pub fixes: Vec<FixEntry>,
+    /// `[[furniture]]` entries in file order.
+    pub furniture: Vec<FurnitureEntry>,
+    /// `[rules]`: built-in rules switched on or off.
+    pub rules: BTreeMap<RuleId, bool>,
+    /// `[elision]`: settings of the elision rule.
+    pub elision: ElisionTable,
+}
+
+impl Glossary {
+    /// Parses a glossary from TOML text; `origin` names it in messages.
+    pub fn parse(source: &str, origin: &str) -> Result<Self, ParseError> {
+        let lines = LineIndex::new(source);
+        let error_at = |offset: usize, kind: ParseErrorKind| {
+            let (line, column) = lines.position(source, offset.min(source.len()));
+            ParseError { origin: origin.to_string(), line, column, kind }
+        };
+        let file: GlossaryFile = toml::from_str(source).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            error_at(offset, ParseErrorKind::Toml(e.message().trim().replace('\n', " ")))
+        })?;
+        let mut rules = BTreeMap::new();
+        if let Some(table) = &file.rules {
+            for (id, on) in table.get_ref() {
+                match id.parse::<RuleId>() {
+                    Ok(rule) if rule.is_switchable() => {
+                        rules.insert(rule, *on);
+                    }
+                    _ => return Err(error_at(table.span().start, ParseErrorKind::UnknownRule(id.clone()))),
+                }
+            }
+        }
+        Ok(Glossary {
+            origin: origin.to_string(),
+            source: source.to_string(),
+            lines,
+            terms: file.term,
+            fixes: file.fix,
+            furniture: file.furniture,
+            rules,
+            elision: file.elision,
+        })
+    }
+
+    /// The file it came from, as given (or `<default glossary>`).
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The TOML text it was parsed from.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// 1-based line and column (in characters) of a byte offset in the TOML (as found in
+    /// a `Spanned` span).
+    pub fn position_of(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(&self.source, offset.min(self.source.len()))
+    }
+
+    /// 1-based line of a byte offset in the TOML.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.position_of(offset).0
+    }
+
+    /// How many entries it has.
+    pub fn len(&self) -> usize {
+        self.terms.len() + self.fixes.len() + self.furniture.len()
+    }
+
+    /// True when it has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The id of the `i`-th `[[term]]`.
+    pub fn term_id(&self, i: usize) -> EntryId {
+        EntryId::new(i)
+    }
+
+    /// The id of the `i`-th `[[fix]]`.
+    pub fn fix_id(&self, i: usize) -> EntryId {
+        EntryId::new(self.terms.len() + i)
+    }
+
+    /// The id of the `i`-th `[[furniture]]`.
+    pub fn furniture_id(&self, i: usize) -> EntryId {
+        EntryId::new(self.terms.len() + self.fixes.len() + i)
+    }
+
+    /// The entry with id `id`.
+    ///
+    /// # Panics
+    /// When `id` is not an id of this glossary.
+    pub fn entry(&self, id: EntryId) -> Entry<'_> {
+        let mut i = id.index();
+        if i < self.terms.len() {
+            return Entry::Term(&self.terms[i]);
+        }
+        i -= self.terms.len();
+        if i < self.fixes.len() {
+            return Entry::Fix(&self.fixes[i]);
+        }
+        Entry::Furniture(&self.furniture[i - self.fixes.len()])
+    }
+
+    /// Every entry with its id: terms, fixes, furniture, each in file order.
+    pub fn entries(&self) -> impl Iterator<Item = (EntryId, Entry<'_>)> {
+        let terms = self.terms.iter().map(Entry::Term);
+        let fixes = self.fixes.iter().map(Entry::Fix);
+        let furniture = self.furniture.iter().map(Entry::Furniture);
+        terms.chain(fixes).chain(furniture).enumerate().map(|(i, e)| (EntryId::new(i), e))
+    }
+
+    /// The 1-based line where entry `id` is named (its canonical form, find or line).
+    pub fn line_of_entry(&self, id: EntryId) -> usize {
+        self.line_of(self.entry(id).key().span().start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(toml: &str) -> String {
+        Glossary::parse(toml, "g.toml").unwrap_err().to_string()
+    }
+
+    #[test]
+    fn unparsable_glossaries_table() {
+        // (glossary, expected error)
+        let cases = [
+            ("[[fix]\nfind = 'x'", "g.toml:1:7: unclosed array table"),
+            ("[[fix]]\nfind = 'x'\nreplace = 'y'\ncolour = 'red'", "g.toml:4:1: unknown field `colour`"),
+            ("[rules]\nelisions = false", "g.toml:1:1: [rules]: unknown rule \"elisions\""),
+            ("[rules]\nterm = false", "g.toml:1:1: [rules]: unknown rule \"term\""),
+            ("[elision]\nexception = ['hasard']", "g.toml:2:1: unknown field `exception`"),
+        ];
+        for (toml, want) in cases {
+            let got = err(toml);
+            assert!(got.starts_with(want), "glossary {toml:?}\n got: {got}\nwant: {want}");
+        }
+    }
+
+    #[test]
+    fn entry_ids_cover_every_kind_in_order() {
+        let g = Glossary::parse(
+            "[[furniture]]\nline = 'Follow'\n[[fix]]\nfind = 'a'\nreplace = 'b'\n\
+             [[term]]\ncanonical = 'Kim'\nvariants = ['Kimm']\n",
+            "g.toml",
+        )
+        .unwrap();
+        let kinds: Vec<(EntryKind, usize)> = g.entries().map(|(id, e)| (e.kind(), g.line_of_entry(id))).collect();
+        assert_eq!(kinds, [(EntryKind::Term, 7), (EntryKind::Fix, 4), (EntryKind::Furniture, 2)]);
+        assert_eq!(g.fix_id(0), EntryId::new(1));
+        assert!(matches!(g.entry(g.furniture_id(0)), Entry::Furniture(_)));
+    }
+}

@@ -1,0 +1,294 @@
+//! Near-misses of glossary names: a capitalised word or word sequence a typo or two
+//! away from the canonical form or a variant of a `[[term]]` that asks for it
+//! (`near_miss = true`), such as "Pyongyanq" or "Choïgouu". Reported as `name-variant`
+//! with the canonical form as a suggestion, or repaired when the term says
+//! `near_miss_fix = true`.
+//!
+//! Names are compared folded: lower case, accents removed, hyphens and apostrophes read
+//! as spaces ("Kim Jong-Un" and "kim jong un" are the same). Distinct names stay distinct:
+//! a word of three letters or fewer must match exactly, so "Kim Jong-il" is never "Kim
+//! Jong-un"; a term's `not` list names others; a common French word is never a variant.
+//!
+//! The search is a deletion index (as in SymSpell): every spelling in the glossary is
+//! stored with all its one- and two-letter deletions, and a candidate in the text is
+//! looked up by its own deletions. The cost per text word does not grow with the number
+//! of names in the glossary.
+
+use crate::glossary::Glossary;
+use glossfix_diagnostics::{Applicability, Edit, EntryId, Finding, Fix, RuleId};
+use glossfix_lexicon::lexicon;
+use glossfix_text::Span;
+use glossfix_text::fold::{Fold, fold};
+use glossfix_text::words::words;
+use std::collections::{HashMap, HashSet};
+
+/// Names shorter than this (folded, without spaces) are never near-missed.
+const MIN_LEN: usize = 5;
+
+/// A name folded for comparison: lower case, no accents, hyphens and apostrophes as
+/// spaces, single spaces ([`Fold::NAME`]).
+///
+/// ```
+/// use glossfix_glossary::names::fold_name;
+/// assert_eq!(fold_name("Kim Jong-Un"), "kim jong un");
+/// assert_eq!(fold_name("Sergueï  Choïgou"), "serguei choigou");
+/// ```
+pub fn fold_name(name: &str) -> String {
+    fold(name, Fold::NAME)
+}
+
+/// How many edits (Damerau–Levenshtein) a whole folded name of `len` characters may
+/// differ by and still be the same name misspelt.
+pub fn whole_limit(len: usize) -> usize {
+    if len >= 9 { 2 } else { 1 }
+}
+
+/// How many edits one word of a name may differ by: none for short words ("il", "un").
+fn word_limit(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// True when two folded names are close enough to be one name misspelt.
+pub fn close(a: &str, b: &str) -> bool {
+    if a == b {
+        return false;
+    }
+    let limit = whole_limit(a.chars().count().max(b.chars().count()));
+    if strsim::damerau_levenshtein(a, b) > limit {
+        return false;
+    }
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+    if wa.len() != wb.len() {
+        // "kim jongun" for "kim jong un": one joined or split word only.
+        return strsim::damerau_levenshtein(a, b) == 1;
+    }
+    wa.iter()
+        .zip(&wb)
+        .all(|(x, y)| strsim::damerau_levenshtein(x, y) <= word_limit(x.chars().count().min(y.chars().count())))
+}
+
+/// All strings obtained from `s` by deleting up to `depth` characters (with `s` itself).
+pub fn deletions(s: &str, depth: usize, out: &mut HashSet<String>) {
+    if !out.insert(s.to_string()) || depth == 0 {
+        return;
+    }
+    let chars: Vec<char> = s.chars().collect();
+    for i in 0..chars.len() {
+        let shorter: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
+        deletions(&shorter, depth - 1, out);
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Form {
+    folded: String,
+    canonical: String,
+    entry: EntryId,
+    fix: bool,
+}
+
+/// The near-miss index of a glossary's names.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    forms: Vec<Form>,
+    by_deletion: HashMap<String, Vec<usize>>,
+    /// Folded spellings that are never near-misses: every term's canonical form and
+    /// variants (they are handled exactly), and every `not` name.
+    known: HashSet<String>,
+    max_words: usize,
+}
+
+impl NameIndex {
+    /// Indexes the terms that ask for near-miss detection.
+    pub(crate) fn new(glossary: &Glossary) -> Self {
+        let mut index = NameIndex::default();
+        for (i, term) in glossary.terms.iter().enumerate() {
+            let canonical = term.canonical.get_ref().trim();
+            let spellings = std::iter::once(canonical).chain(term.variants.iter().map(|v| v.get_ref().trim()));
+            index.known.extend(spellings.clone().map(fold_name));
+            index.known.extend(term.not.iter().map(|n| fold_name(n)));
+            if !term.near_miss {
+                continue;
+            }
+            let entry = glossary.term_id(i);
+            for spelling in spellings {
+                let folded = fold_name(spelling);
+                if folded.replace(' ', "").chars().count() < MIN_LEN {
+                    continue;
+                }
+                let id = index.forms.len();
+                let mut dels = HashSet::new();
+                deletions(&folded, whole_limit(folded.chars().count()), &mut dels);
+                for d in dels {
+                    index.by_deletion.entry(d).or_default().push(id);
+                }
+                index.max_words = index.max_words.max(folded.split(' ').count());
+                index.forms.push(Form { folded, canonical: canonical.to_string(), entry, fix: term.near_miss_fix });
+            }
+        }
+        index
+    }
+
+    /// The closest indexed spelling to a folded candidate, if one is close enough.
+    fn lookup(&self, folded: &str) -> Option<usize> {
+        let mut dels = HashSet::new();
+        deletions(folded, whole_limit(folded.chars().count()), &mut dels);
+        let mut seen = HashSet::new();
+        dels.iter()
+            .filter_map(|d| self.by_deletion.get(d))
+            .flatten()
+            .filter(|&&id| seen.insert(id))
+            .copied()
+            .filter(|&id| close(folded, &self.forms[id].folded))
+            .min_by_key(|&id| strsim::damerau_levenshtein(folded, &self.forms[id].folded))
+    }
+
+    /// Near-misses of the indexed names in `text`; longer word sequences first.
+    pub(crate) fn near_misses(&self, text: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        if self.forms.is_empty() {
+            return out;
+        }
+        let tokens: Vec<(usize, &str)> = words(text).collect();
+        let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+        // Names repeat within a text: look each folded spelling up once.
+        let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+        let mut i = 0;
+        while i < tokens.len() {
+            if !capital(tokens[i].1) {
+                i += 1;
+                continue;
+            }
+            // The longest run of capitalised words (up to the longest name) that is
+            // a near-miss wins.
+            let mut run = 1;
+            while run < self.max_words
+                && i + run < tokens.len()
+                && capital(tokens[i + run].1)
+                && text[tokens[i + run - 1].0 + tokens[i + run - 1].1.len()..tokens[i + run].0].trim().is_empty()
+            {
+                run += 1;
+            }
+            let mut matched = None;
+            for n in (1..=run).rev() {
+                let span = Span::new(tokens[i].0, tokens[i + n - 1].0 + tokens[i + n - 1].1.len());
+                let folded = fold_name(&text[span.start..span.end]);
+                if self.known.contains(&folded) {
+                    break; // an exact spelling: the term's own patterns handle it
+                }
+                if n == 1 && lexicon().is_common_french(&folded) {
+                    continue;
+                }
+                let found = match seen.get(&folded) {
+                    Some(hit) => *hit,
+                    None => {
+                        let hit = self.lookup(&folded);
+                        seen.insert(folded, hit);
+                        hit
+                    }
+                };
+                if let Some(id) = found {
+                    matched = Some((n, span, &self.forms[id]));
+                    break;
+                }
+            }
+            let Some((n, span, form)) = matched else {
+                i += 1;
+                continue;
+            };
+            let found = &text[span.start..span.end];
+            let applicability = if form.fix { Applicability::Safe } else { Applicability::Unsafe };
+            out.push(
+                Finding::new(
+                    RuleId::NameVariant,
+                    span,
+                    format!("{found:?} looks like a misspelling of {:?}", form.canonical),
+                )
+                .with_fix(Fix::new(vec![Edit::replace(span, form.canonical.clone())], applicability))
+                .with_entry(form.entry),
+            );
+            i += n;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn close_table() {
+        // (a, b, close)
+        let cases = [
+            ("pyongyang", "pynongyang", true),
+            ("choigou", "choigu", true),
+            ("choigou", "choigouu", true),
+            ("kim jong un", "kim jong il", false),
+            ("kim jong un", "kim yo jong", false),
+            ("kim jong un", "kim jongun", true),
+            ("kim jong un", "kim jong un", false),
+            ("russie", "russes", false),
+            ("serguei choigou", "sergei choigou", true),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(close(a, b), want, "{a} ~ {b}");
+        }
+    }
+
+    #[test]
+    fn near_misses_table() {
+        let g = Glossary::parse(
+            "[[term]]\ncanonical = 'Pyongyang'\nvariants = ['Pynongyang']\nnear_miss = true\n\
+             [[term]]\ncanonical = 'Sergueï Choïgou'\nvariants = ['Sergei Shoigu', 'Choïgou']\nnear_miss = true\n\
+             [[term]]\ncanonical = 'Kim Jong-un'\nvariants = ['Kim Jong Un']\nnear_miss = true\nnot = ['Kim Jong-nam']\n\
+             [[term]]\ncanonical = 'Russie'\nvariants = ['Rusie']\n",
+            "t.toml",
+        )
+        .unwrap();
+        let index = NameIndex::new(&g);
+        // (text, expected (found, suggestion))
+        let cases: &[(&str, &[(&str, &str)])] = &[
+            ("à Pyongyanq hier", &[("Pyongyanq", "Pyongyang")]),
+            ("à Pyongyang et Pynongyang", &[]),
+            ("Choïgouu est venu", &[("Choïgouu", "Sergueï Choïgou")]),
+            ("Sergueï Choïgu est venu", &[("Sergueï Choïgu", "Sergueï Choïgou")]),
+            ("Choi\u{308}gou", &[]),
+            ("pyongyanq", &[]),
+            ("Kim Jong-il et Kim Yo-jong, Kim Jong-nam", &[]),
+            ("le dirigeant Kim Jongun", &[("Kim Jongun", "Kim Jong-un")]),
+            ("la Russie et les Russes", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(String, String)> = index
+                .near_misses(text)
+                .into_iter()
+                .map(|f| (text[f.span.start..f.span.end].to_string(), f.fix.unwrap().edits()[0].replacement.clone()))
+                .collect();
+            let want: Vec<(String, String)> = want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn cost_does_not_depend_on_the_number_of_names() {
+        // 2,000 names: a lookup touches only the names sharing a deletion.
+        let mut toml = String::new();
+        for i in 0..2_000 {
+            toml.push_str(&format!(
+                "[[term]]\ncanonical = 'Zorglub{i:05}'\nvariants = ['Zorglub{i:05}x']\nnear_miss = true\n"
+            ));
+        }
+        let g = Glossary::parse(&toml, "t.toml").unwrap();
+        let index = NameIndex::new(&g);
+        let probe = fold_name("Pyongyanq");
+        let mut dels = HashSet::new();
+        deletions(&probe, whole_limit(probe.len()), &mut dels);
+        let touched: usize = dels.iter().filter_map(|d| index.by_deletion.get(d)).map(Vec::len).sum();
+        assert_eq!(touched, 0, "an unrelated name shares no deletion with 2,000 others");
+    }
+}

@@ -1,0 +1,266 @@
+//! The lexicons embedded in glossfix: French and English word frequencies from wordfreq,
+//! and English → French translations from FreeDict. Parsed once, on first use.
+//!
+//! The data are under other licences than this crate's code, so each lives in a crate of
+//! its own, behind a Cargo feature (both on by default):
+//!
+//! | feature | data crate | licence | without it |
+//! |---|---|---|---|
+//! | `wordfreq` | `glossfix-data-wordfreq` | CC-BY-SA 4.0 | every word reads Zipf 0: no English leaks are found, and the rules that only act on known French words stay silent |
+//! | `freedict` | `glossfix-data-freedict` | GPL-2.0-or-later | no translations: leak candidates come from French cognates only |
+#![warn(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+use glossfix_text::fold::{Fold, fold};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[cfg(feature = "wordfreq")]
+const LEXICON: &str = glossfix_data_wordfreq::WORD_FREQUENCIES;
+#[cfg(not(feature = "wordfreq"))]
+const LEXICON: &str = "";
+#[cfg(feature = "freedict")]
+const EN_FR: &str = glossfix_data_freedict::TRANSLATIONS;
+#[cfg(not(feature = "freedict"))]
+const EN_FR: &str = "";
+
+/// Word frequencies on the Zipf scale (log10 of occurrences per billion words):
+/// 7 is "de", 5 a common word, 3 a rare one, 0 unknown.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Zipf {
+    /// Frequency in French.
+    pub fr: f32,
+    /// Frequency in English.
+    pub en: f32,
+}
+
+/// FNV-1a: a fast hash for short words (the lexicon is looked up once per word of
+/// every text; SipHash's protection against flooding buys nothing for a fixed table).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// A `HashMap` hashed with [`Fnv`].
+pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The shipped lexicons.
+#[derive(Debug)]
+pub struct Lexicon {
+    words: FnvMap<&'static str, Zipf>,
+    translations: HashMap<&'static str, Vec<&'static str>>,
+    /// Common French words (Zipf >= 3) by the first three letters of their accent-free
+    /// form, for finding cognates ("program" -> "programme").
+    french_by_prefix: HashMap<String, Vec<&'static str>>,
+    /// French words that are dictionary entries (translations in `en-fr.tsv`).
+    dictionary_french: std::collections::HashSet<&'static str>,
+}
+
+/// English endings and the French endings of their cognates, tried in order:
+/// "significant" -> "significatif", "prolonged" -> "prolongé", "problem" -> "problème".
+const SUFFIXES: &[(&str, &str)] = &[
+    ("ficant", "ficatif"),
+    ("ization", "isation"),
+    ("ically", "iquement"),
+    ("ical", "ique"),
+    ("ity", "ité"),
+    ("ive", "if"),
+    ("ous", "eux"),
+    ("ic", "ique"),
+    ("ary", "aire"),
+    ("ory", "oire"),
+    ("ism", "isme"),
+    ("ist", "iste"),
+    ("ize", "iser"),
+    ("ly", "ment"),
+    ("ed", "é"),
+    ("em", "ème"),
+    ("am", "amme"),
+    ("or", "eur"),
+    ("y", "ie"),
+    ("al", "el"),
+    ("", "e"),
+];
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEXICON_CELL: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON_CELL.get_or_init(Lexicon::parse)
+}
+
+impl Lexicon {
+    fn parse() -> Self {
+        let mut words = FnvMap::with_capacity_and_hasher(60_000, Default::default());
+        let mut french_by_prefix: HashMap<String, Vec<&'static str>> = HashMap::new();
+        for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split('\t');
+            let (Some(word), Some(fr), Some(en)) = (fields.next(), fields.next(), fields.next()) else { continue };
+            let zipf = Zipf { fr: tenths(fr), en: tenths(en) };
+            words.insert(word, zipf);
+            if zipf.fr >= 3.0 && word.chars().count() >= 4 {
+                french_by_prefix.entry(prefix(word)).or_default().push(word);
+            }
+        }
+        let mut translations: HashMap<&'static str, Vec<&'static str>> = HashMap::with_capacity(8_000);
+        let mut dictionary_french = std::collections::HashSet::new();
+        for line in EN_FR.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((english, french)) = line.split_once('\t') {
+                let list: Vec<&'static str> = french.split('|').collect();
+                dictionary_french.extend(list.iter().copied());
+                translations.insert(english, list);
+            }
+        }
+        Lexicon { words, translations, french_by_prefix, dictionary_french }
+    }
+
+    /// The frequencies of `word` (lower-cased here); zero for unknown words.
+    pub fn zipf(&self, word: &str) -> Zipf {
+        if let Some(z) = self.words.get(word) {
+            return *z;
+        }
+        // The lexicon is lower-case NFC: decomposed text ("empe\u{302}cher") and
+        // capitals are brought to that form before giving up.
+        let mut normal: String = if word.is_ascii() || unicode_normalization::is_nfc(word) {
+            word.to_lowercase()
+        } else {
+            use unicode_normalization::UnicodeNormalization;
+            word.nfc().collect::<String>().to_lowercase()
+        };
+        if normal == word {
+            normal.clear();
+        }
+        self.words.get(normal.as_str()).copied().unwrap_or_default()
+    }
+
+    /// True for a word in common French use (Zipf >= 3 in French).
+    pub fn is_common_french(&self, word: &str) -> bool {
+        self.zipf(word).fr >= 3.0
+    }
+
+    /// True for a French dictionary word ("défense", "maison"), as opposed to a name
+    /// that is merely frequent ("kim").
+    pub fn is_dictionary_french(&self, word: &str) -> bool {
+        self.dictionary_french.contains(word.to_lowercase().as_str())
+    }
+
+    /// French translations of an English word (or of its singular or base form).
+    pub fn translations(&self, english: &str) -> Vec<&'static str> {
+        let lower = english.to_lowercase();
+        base_forms(&lower).iter().filter_map(|w| self.translations.get(w.as_str())).flatten().copied().collect()
+    }
+
+    /// Common French words spelled like the English word: first the regular cognate
+    /// endings ("significant" -> "significatif", "prolonged" -> "prolongé"), then words
+    /// with the same first three letters (accents ignored) and at most a third of the
+    /// letters different ("program" -> "programme").
+    pub fn cognates(&self, english: &str) -> Vec<&'static str> {
+        let lower = english.to_lowercase();
+        if lower.chars().count() < 4 {
+            return Vec::new();
+        }
+        let mut by_suffix: Vec<&'static str> = Vec::new();
+        for (english_end, french_end) in SUFFIXES {
+            if let Some(stem) = lower.strip_suffix(english_end) {
+                let guess = format!("{stem}{french_end}");
+                if let Some((&word, z)) = self.words.get_key_value(guess.as_str()) {
+                    if z.fr >= 3.0 && z.fr > z.en && !by_suffix.contains(&word) {
+                        by_suffix.push(word);
+                    }
+                }
+            }
+        }
+        let Some(candidates) = self.french_by_prefix.get(&prefix(&lower)) else { return by_suffix };
+        let mut found: Vec<(usize, &'static str)> = candidates
+            .iter()
+            .filter(|&&fr| fr != lower && self.zipf(fr).en < self.zipf(fr).fr)
+            .map(|&fr| (strsim::levenshtein(&fold(fr, Fold::BARE), &lower), fr))
+            .filter(|&(d, fr)| d * 3 <= lower.chars().count().max(fr.chars().count()))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(self.zipf(b.1).fr.total_cmp(&self.zipf(a.1).fr)));
+        for (_, word) in found {
+            if !by_suffix.contains(&word) {
+                by_suffix.push(word);
+            }
+        }
+        by_suffix
+    }
+}
+
+fn tenths(field: &str) -> f32 {
+    field.parse::<u16>().map_or(0.0, |v| f32::from(v) / 10.0)
+}
+
+fn prefix(word: &str) -> String {
+    fold(word, Fold::BARE).chars().take(3).collect()
+}
+
+/// The word and its likely base forms: "steps" -> "step", "prolonged" -> "prolong",
+/// "leading" -> "lead", "policies" -> "policy".
+fn base_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    let mut add = |w: String| {
+        if w.len() >= 3 && !forms.contains(&w) {
+            forms.push(w);
+        }
+    };
+    if let Some(stem) = word.strip_suffix("ies") {
+        add(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("es") {
+        add(stem.to_string());
+    }
+    if let Some(stem) = word.strip_suffix('s') {
+        add(stem.to_string());
+    }
+    for suffix in ["ed", "ing"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            add(stem.to_string());
+            add(format!("{stem}e"));
+        }
+    }
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(feature = "wordfreq")]
+    fn frequencies_separate_english_from_french() {
+        let lex = lexicon();
+        // (word, French-leaning?)
+        let cases = [("vehicle", false), ("significant", false), ("car", true), ("plus", true), ("question", true)];
+        for (word, french) in cases {
+            let z = lex.zipf(word);
+            assert_eq!(z.fr > z.en, french, "{word}: {z:?}");
+        }
+        assert_eq!(lex.zipf("zzzqx"), Zipf::default());
+        assert_eq!(lex.zipf("Vehicle"), lex.zipf("vehicle"));
+        assert_eq!(lex.zipf("empe\u{302}cher"), lex.zipf("empêcher"), "NFD finds the NFC entry");
+    }
+
+    #[test]
+    #[cfg(all(feature = "wordfreq", feature = "freedict"))]
+    fn translations_and_cognates() {
+        let lex = lexicon();
+        assert!(lex.translations("vehicle").contains(&"véhicule"));
+        assert!(lex.translations("steps").contains(&"pas"), "plural falls back to the singular");
+        assert!(lex.cognates("program").contains(&"programme"));
+        assert_eq!(lex.cognates("significant").first(), Some(&"significatif"));
+        assert_eq!(lex.cognates("prolonged").first(), Some(&"prolongé"));
+        assert_eq!(lex.cognates("problem").first(), Some(&"problème"));
+    }
+}

@@ -1,0 +1,134 @@
+//! Loading a glossary: the whole `parse → compile → lint` pipeline, refusing a glossary
+//! with any lint error before a text is read.
+
+use crate::lint::{Problem, Severity, lint};
+use glossfix_engine::Engine;
+use glossfix_glossary::{CompiledGlossary, Glossary, ParseError};
+use std::fmt;
+
+/// A glossary that loaded: the engine running it, and its lint warnings (it loads, but
+/// these entries are dead or risky).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The engine over the glossary and the built-in rules.
+    pub engine: Engine,
+    /// Lint warnings, sorted by place.
+    pub warnings: Vec<Problem>,
+}
+
+/// A glossary that was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// It does not parse (bad TOML, an unknown key or rule id).
+    Parse(ParseError),
+    /// It parses, but lint found errors.
+    Refused {
+        /// The glossary file as given.
+        origin: String,
+        /// Every error, sorted by place (at least one).
+        errors: Vec<Problem>,
+    },
+}
+
+impl LoadError {
+    /// Every problem, one line each: `origin:line:column: message`.
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            LoadError::Parse(e) => vec![e.to_string()],
+            LoadError::Refused { origin, errors } => {
+                errors.iter().map(|p| format!("{origin}:{}:{}: {}", p.line, p.column, p.message)).collect()
+            }
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    /// The first problem, and how many more there are.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lines = self.lines();
+        write!(f, "{}", lines[0])?;
+        if lines.len() > 1 {
+            write!(f, " (and {} more error{})", lines.len() - 1, if lines.len() == 2 { "" } else { "s" })?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses, compiles and lints the glossary in `source` (`origin` names it in messages).
+///
+/// ```
+/// use glossfix_maintain::load;
+/// let loaded = load("[[fix]]\nfind = 'vehicle'\nreplace = 'car'\n", "g.toml").unwrap();
+/// assert!(loaded.warnings.is_empty());
+/// let refused = load("[[fix]]\nfind = 'go'\nreplace = 'go go'\n", "g.toml").unwrap_err();
+/// assert!(refused.to_string().starts_with("g.toml:2:8: [[fix]] \"go\": its replacement"));
+/// ```
+pub fn load(source: &str, origin: &str) -> Result<Loaded, LoadError> {
+    let glossary = Glossary::parse(source, origin).map_err(LoadError::Parse)?;
+    let engine = Engine::new(CompiledGlossary::compile(glossary));
+    let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
+        lint(&engine).into_iter().partition(|p| p.severity == Severity::Error);
+    if !errors.is_empty() {
+        return Err(LoadError::Refused { origin: origin.to_string(), errors });
+    }
+    Ok(Loaded { engine, warnings })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refused_glossaries_table() {
+        // (glossary, expected first error)
+        let cases = [
+            ("[[fix]\nfind = 'x'", "g.toml:1:7: unclosed array table"),
+            ("[[fix]]\nfind = 'x'\nreplace = 'y'\ncolour = 'red'", "g.toml:4:1: unknown field `colour`"),
+            ("[[fix]]\nfind = '  '\nreplace = 'y'", "g.toml:2:8: [[fix]] find is empty"),
+            (
+                "[[term]]\ncanonical = 'Kim Jong-un'\nvariants = ['Kim Jong-un']",
+                "g.toml:3:13: [[term]] \"Kim Jong-un\": variant \"Kim Jong-un\" is the canonical form itself",
+            ),
+            (
+                "[[fix]]\nfind = 'kinds'\nreplace = 'types'\n[[fix]]\nfind = 'Kinds'\nreplace = 'sortes'\n[[fix]]\nfind = 'kinds'\nreplace = 'genres'",
+                "g.toml:8:8: [[fix]] \"kinds\": the same find at line 2 repairs it to \"types\", here to \"genres\"",
+            ),
+            (
+                "[[fix]]\nfind = 'kinds'\nreplace = 'types'\nexamples = [{ from = 'des kinds', to = 'des sortes' }]",
+                "g.toml:4:13: example of \"kinds\" does not hold: \"des kinds\" becomes \"des types\", not \"des sortes\"",
+            ),
+            (
+                "[[fix]]\nfind = 'go'\nreplace = 'go go'",
+                "g.toml:2:8: [[fix]] \"go\": its replacement \"go go\" matches it again",
+            ),
+            ("[[furniture]]\nline = ''", "g.toml:2:8: [[furniture]] line is empty"),
+            ("[rules]\nelisions = false", "g.toml:1:1: [rules]: unknown rule \"elisions\""),
+            ("[elision]\nexception = ['hasard']", "g.toml:2:1: unknown field `exception`"),
+            (
+                "[[fix]]\nfind = 'd’un'\nreplace = 'de une'\n\n[[fix]]\nfind = 'd’une'\nreplace = 'd’un'\n",
+                "g.toml:2:8: these repairs undo each other on \"d’un\": fix \"d’un\" -> \"de une\" (line 2), fix \"d’une\" -> \"d’un\" (line 6), the built-in rule elision; fix would change nothing",
+            ),
+        ];
+        for (toml, want) in cases {
+            let got = load(toml, "g.toml").unwrap_err().to_string();
+            assert!(got.starts_with(want), "glossary {toml:?}\n got: {got}\nwant: {want}");
+        }
+    }
+
+    #[test]
+    fn every_error_is_reported_not_only_the_first() {
+        let toml = "[[fix]]\nfind = ''\nreplace = 'a'\n\n[[fix]]\nfind = 'go'\nreplace = 'go go'\n";
+        let e = load(toml, "g.toml").unwrap_err();
+        assert_eq!(e.lines().len(), 2, "{e:?}");
+        assert!(e.to_string().ends_with("(and 1 more error)"), "{e}");
+    }
+
+    #[test]
+    fn same_find_with_different_conditions_is_allowed() {
+        let toml = "[[fix]]\nfind = 'significant'\nreplace = 'important'\nafter = ['un']\n\
+                    [[fix]]\nfind = 'significant'\nreplace = 'importante'\nafter = ['une']";
+        assert!(load(toml, "g.toml").is_ok());
+    }
+}

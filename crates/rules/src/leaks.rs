@@ -1,0 +1,285 @@
+//! English leaking into French: an English word or phrase sitting among French words,
+//! found from word frequencies (wordfreq, see `data/README.md`), whether or not a
+//! glossary entry names it.
+//!
+//! A word is **English, not French** when its English Zipf frequency is at least 3.5, its
+//! French one at most 3.3, and the gap at least 1.5: "vehicle" (4.8 / 2.6), "significant"
+//! (5.0 / 2.1) are; "car", "plus", "important", "types", "question", "leadership" are not.
+//! English-only function words ("of", "the", "in") join a phrase: "in addition",
+//! "hundreds of thousands", and are reported alone ("to"), but for Latin "in". Since
+//! wordfreq's French list holds some English web text ("again" reads 3.5 in French), a
+//! gap of 2 or more says English up to a French frequency of 4. Never reported: capitalised words inside a sentence and
+//! acronyms (names, titles: "le New York Times", "Pool Photo via AP"), words in English
+//! context (an English quotation), a lone function word ("in extremis"), web addresses.
+//!
+//! Each leak comes with French candidates when the lexicons have some (FreeDict
+//! translations, then French cognates such as "program" -> "programme"); they are offered
+//! as an unsafe fix, which `fix` applies only with `--unsafe`.
+
+use crate::context::Context;
+use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
+use glossfix_lexicon::lexicon;
+use glossfix_text::Span;
+use glossfix_text::case::capitalize;
+use glossfix_text::chars::{char_at, char_before};
+use glossfix_text::fold::{Fold, fold};
+use glossfix_text::lang::{ENGLISH_ONLY, is_french_context};
+use glossfix_text::segment::is_sentence_start;
+use glossfix_text::words::words;
+use std::collections::{HashMap, HashSet};
+
+/// An English word or phrase among French words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Leak {
+    /// Where it is.
+    pub span: Span,
+    /// French words that could replace it, most likely first (may be empty).
+    pub candidates: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// Common in English, rare in French.
+    English,
+    /// An English-only function word ("of", "the").
+    Function,
+    /// More English than French, but French too ("addition").
+    Leaning,
+    /// An English verb particle ("on", "up", "out"): English only after an English verb.
+    Particle,
+    /// French, a name, a number: not English.
+    Other,
+}
+
+/// Particles of English phrasal verbs ("go on", "carry out", "set up").
+const PARTICLES: &[&str] = &["on", "up", "out", "off", "back", "down", "away", "over"];
+
+/// `lower` is a buffer reused across words, so that classifying allocates nothing.
+fn classify(word: &str, initial: bool, names: &HashSet<String>, lower: &mut String) -> Class {
+    if word.len() < 2 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return Class::Other;
+    }
+    let mut chars = word.chars();
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    if chars.any(char::is_uppercase) {
+        return Class::Other; // an acronym or a camel-cased name
+    }
+    lower.clear();
+    if word.is_ascii() {
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+    } else {
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    let lower = lower.as_str();
+    if first_upper && (!initial || names.contains(lower)) {
+        return Class::Other; // a name or a title
+    }
+    if ENGLISH_ONLY.contains(&lower) {
+        return Class::Function;
+    }
+    if PARTICLES.contains(&lower) {
+        return Class::Particle;
+    }
+    let z = lexicon().zipf(lower);
+    // wordfreq's French list holds web text with some English in it: "again" reads 3.5 in
+    // French. A gap of two or more still says English.
+    if (z.en >= 3.5 && z.fr <= 3.3 && z.en - z.fr >= 1.5) || (z.fr < 4.0 && z.en - z.fr >= 2.0) {
+        Class::English
+    } else if z.en >= 4.0 && z.en - z.fr >= 0.8 {
+        Class::Leaning
+    } else {
+        Class::Other
+    }
+}
+
+/// Every English leak in `text`.
+pub fn find_leaks(text: &str) -> Vec<Leak> {
+    let tokens: Vec<(usize, &str)> = words(text).collect();
+    leaks_in(text, &tokens)
+}
+
+/// Every English leak in `text`, whose words are `tokens`.
+fn leaks_in(text: &str, tokens: &[(usize, &str)]) -> Vec<Leak> {
+    // Words written with a capital inside a sentence somewhere are names everywhere.
+    let names: HashSet<String> = tokens
+        .iter()
+        .filter(|(s, w)| w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, *s))
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let mut buffer = String::new();
+    let classes: Vec<Class> = tokens
+        .iter()
+        .map(|&(s, w)| {
+            let initial = w.chars().next().is_some_and(char::is_uppercase) && is_sentence_start(text, s);
+            classify(w, initial, &names, &mut buffer)
+        })
+        .collect();
+    // The same leak recurs in a text: find its candidates once.
+    let mut known: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut leaks = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if classes[i] == Class::Other {
+            i += 1;
+            continue;
+        }
+        if classes[i] == Class::Particle {
+            i += 1; // a particle never starts a phrase: "on dit"
+            continue;
+        }
+        let mut j = i + 1;
+        while j < tokens.len() && classes[j] != Class::Other && spaces_only(text, tokens[j - 1], tokens[j]) {
+            // A particle joins only right after an English verb, and ends the phrase.
+            if classes[j] == Class::Particle {
+                if matches!(classes[j - 1], Class::English | Class::Leaning) {
+                    j += 1;
+                }
+                break;
+            }
+            j += 1;
+        }
+        let run = &classes[i..j];
+        let has_english = run.contains(&Class::English);
+        let phrase = run.len() >= 2 && (run.contains(&Class::Function) || run.last() == Some(&Class::Particle));
+        // A lone English function word: "to", "the", "with"; but not Latin "in" (in extremis).
+        let lone_function = run == [Class::Function] && !tokens[i].1.eq_ignore_ascii_case("in");
+        if has_english || phrase || lone_function {
+            let span = Span::new(tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len());
+            if !is_web_address(text, span) && is_french_context(text, span.start, span.end) {
+                let candidates = if j - i == 1 {
+                    known.entry(tokens[i].1).or_insert_with(|| candidates(tokens[i].1)).clone()
+                } else {
+                    Vec::new()
+                };
+                leaks.push(Leak { span, candidates });
+            }
+        }
+        i = j;
+    }
+    leaks
+}
+
+fn spaces_only(text: &str, a: (usize, &str), b: (usize, &str)) -> bool {
+    let gap = &text[a.0 + a.1.len()..b.0];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
+fn is_web_address(text: &str, span: Span) -> bool {
+    let before = char_before(text, span.start);
+    let after = char_at(text, span.end);
+    let after2 = after.and_then(|c| char_at(text, span.end + c.len_utf8()));
+    matches!(before, Some('@' | '#' | '/' | '.' | '_'))
+        || matches!(after, Some('@' | '/' | '_'))
+        || (after == Some('.') && after2.is_some_and(char::is_alphanumeric))
+}
+
+/// French candidates for an English word: dictionary translations (common French words,
+/// most frequent first), then cognates; plural and capital kept. Empty for a phrase.
+pub fn candidates(word: &str) -> Vec<String> {
+    if word.contains(char::is_whitespace) {
+        return Vec::new();
+    }
+    let lex = lexicon();
+    let lower = word.to_lowercase();
+    let common = |t: &str| t.split([' ', '\'']).filter(|w| !w.is_empty()).all(|w| lex.is_common_french(w));
+    let mut translations: Vec<&str> = lex.translations(&lower).into_iter().filter(|t| common(t)).collect();
+    translations.sort_by(|a, b| lex.zipf(b).fr.total_cmp(&lex.zipf(a).fr));
+    let plural = lower.ends_with('s') && !lower.ends_with("ss");
+    let mut out: Vec<String> = Vec::new();
+    let cognates = lex.cognates(&lower);
+    // Regular cognates ("significatif") before translations, then near spellings.
+    let (regular, near): (Vec<&str>, Vec<&str>) = cognates.iter().partition(|c| {
+        let stripped = fold(c, Fold::BARE);
+        stripped.starts_with(&lower[..lower.len().min(5)]) && lex.zipf(c).fr >= 3.0
+    });
+    let regular = regular.into_iter().take(1);
+    for t in regular.chain(translations).chain(near) {
+        let mut t = t.to_string();
+        if plural && !t.contains(' ') && !t.ends_with(['s', 'x', 'z']) {
+            t.push('s');
+        }
+        if word.chars().next().is_some_and(char::is_uppercase) {
+            t = capitalize(&t);
+        }
+        // One spelling per word: "problème" hides "probleme" and "problèmes".
+        let key = |w: &str| fold(w, Fold::BARE).trim_end_matches(['s', 'x']).to_string();
+        if t.to_lowercase() != lower && !out.iter().any(|o| key(o) == key(&t)) {
+            out.push(t);
+        }
+        if out.len() == 4 {
+            break;
+        }
+    }
+    out
+}
+
+/// Reports each leak; its best candidate is an unsafe fix.
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    let style = cx.style;
+    for mut leak in leaks_in(cx.text, &cx.tokens) {
+        for c in &mut leak.candidates {
+            *c = style.apply(cx.text, leak.span, c);
+        }
+        let phrase = &cx.text[leak.span.start..leak.span.end];
+        let message = if leak.candidates.is_empty() {
+            format!("English {phrase:?} among French words")
+        } else {
+            format!("English {phrase:?} among French words (French: {})", leak.candidates.join(", "))
+        };
+        let finding = Finding::new(RuleId::EnglishLeak, leak.span, message);
+        out.push(match leak.candidates.first() {
+            Some(c) => finding.with_fix(Fix::suggestion(Edit::replace(leak.span, c.clone()))),
+            None => finding,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leaks(text: &str) -> Vec<&str> {
+        find_leaks(text).into_iter().map(|l| &text[l.span.start..l.span.end]).collect()
+    }
+
+    #[test]
+    fn leaks_table() {
+        // (text, leaks expected)
+        let cases: &[(&str, &[&str])] = &[
+            ("qui coïncidait avec un significant défilé militaire à Pyongyang", &["significant"]),
+            ("tout au prolonged du conflit, attribuant ces steps au désespoir", &["prolonged", "steps"]),
+            ("un programme de 250 hundreds of thousands de pounds, qui comprend", &["hundreds of thousands", "pounds"]),
+            ("d’avancer in addition rapidement, vehicle le nettoyage", &["in addition", "vehicle"]),
+            ("par le fait que la RPDC go on d’envisager de fournir", &["go on"]),
+            ("ils doivent carry out une enquête", &["carry out"]),
+            ("on dit que le go est un jeu, on y joue à deux", &[]),
+            ("Furthermore tôt cette année, des responsables américains", &["Furthermore"]),
+            ("la signature de l’agreement entre les deux pays", &["agreement"]),
+            ("il offre un broad accès aux données", &["broad"]),
+            ("Mais la plupart of the temps, il reste", &["of the"]),
+            // French, or both languages: nothing.
+            ("car le nettoyage est plus long que prévu, une question importante de types", &[]),
+            ("le leadership du centre et la session du forum sur les drones", &[]),
+            // Names, titles, acronyms, English quotations, Latin, addresses: nothing.
+            ("Le New York Times a d’abord fait état d’une réunion", &[]),
+            ("(Sergueï Ilnitski/Pool Photo via AP) (AP)", &[]),
+            ("“The vehicle was stopped at the border,” he said.", &[]),
+            ("il a été sauvé in extremis par les pompiers", &[]),
+            ("écrivez à contact@significant.org pour le site significant.com", &[]),
+            ("selon la chaîne officielle Telegram du gouvernement", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&leaks(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn candidates_come_from_the_dictionary_and_cognates() {
+        let found = find_leaks("le dernier program du Kremlin et le vehicle de fonction");
+        assert!(found[0].candidates.contains(&"programme".to_string()), "{found:?}");
+        assert!(found[1].candidates.contains(&"véhicule".to_string()), "{found:?}");
+        let steps = find_leaks("attribuant ces steps au désespoir");
+        assert!(steps[0].candidates.iter().all(|c| c.ends_with('s')), "plural kept: {steps:?}");
+    }
+}

@@ -1,0 +1,132 @@
+//! Punctuation slips: doubled full stops and stray bracket pairs.
+
+use crate::context::Context;
+use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
+use glossfix_text::Span;
+use glossfix_text::chars::{char_at, char_before, is_word_char};
+
+/// "premières.." -> "premières.": exactly two full stops after a word (or a closing
+/// bracket or quote), followed by white space or the end of the text.
+pub fn doubled_period(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
+    for (i, _) in text.match_indices("..") {
+        let before = char_before(text, i);
+        let after = char_at(text, i + 2);
+        let after_word = before.is_some_and(|c| is_word_char(c) || matches!(c, ')' | '»' | '”' | '"'));
+        let ends = after.is_none_or(char::is_whitespace);
+        if after_word && ends && before != Some('.') {
+            out.push(
+                Finding::new(
+                    RuleId::DoubledPeriod,
+                    Span::new(i, i + 2),
+                    "two full stops: one is enough (an ellipsis has three)",
+                )
+                .with_fix(Fix::safe(Edit::delete(Span::new(i + 1, i + 2)))),
+            );
+        }
+    }
+}
+
+/// "avec (.) les médias" -> "avec les médias": a bracket pair holding nothing or a lone
+/// full stop, standing as a word of its own.
+pub fn stray_brackets(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
+    for pattern in ["(.)", "()", "( )", "[.]", "[]"] {
+        for (i, _) in text.match_indices(pattern) {
+            let end = i + pattern.len();
+            let alone = char_before(text, i).is_none_or(char::is_whitespace)
+                && char_at(text, end).is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.'));
+            if alone {
+                let span = Span::new(i, end);
+                out.push(
+                    Finding::new(RuleId::StrayBrackets, span, format!("stray {pattern:?} left in the text"))
+                        .with_fix(Fix::safe(Edit::deletion(text, span))),
+                );
+            }
+        }
+    }
+}
+
+/// "mot , suite" -> "mot, suite" and "mot ." -> "mot.": white space (not a line break)
+/// between a word and a comma or full stop. French typography puts a space before ; : ! ?
+/// but never before , or . so those are left alone.
+pub fn space_before(cx: &Context, out: &mut Vec<Finding>) {
+    let text = cx.text;
+    for (i, c) in text.char_indices().filter(|&(_, c)| c == ',' || c == '.') {
+        let spaces_start = text[..i].trim_end_matches([' ', '\u{a0}', '\u{202f}', '\t']).len();
+        if spaces_start == i {
+            continue;
+        }
+        // After a word only: some house styles write "(https://…) ." on purpose.
+        let glued_to_word = char_before(text, spaces_start).is_some_and(is_word_char);
+        let next = char_at(text, i + 1);
+        let ends = match c {
+            '.' => next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '»' | ')')),
+            _ => next.is_none_or(|n| !n.is_ascii_digit()),
+        };
+        if glued_to_word && ends {
+            out.push(
+                Finding::new(
+                    RuleId::SpaceBeforePunctuation,
+                    Span::new(spaces_start, i + 1),
+                    format!("no space before {c:?} in French"),
+                )
+                .with_fix(Fix::safe(Edit::delete(Span::new(spaces_start, i)))),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{fixed, run};
+
+    #[test]
+    fn doubled_period_table() {
+        let cases = [
+            ("des matières premières..", "des matières premières."),
+            ("premières..\nSuite", "premières.\nSuite"),
+            ("une pause... puis", "une pause... puis"),
+            ("voir ../chemin", "voir ../chemin"),
+            ("fin ».. Ensuite", "fin ». Ensuite"),
+            ("a..b", "a..b"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fixed(text, &run(doubled_period, text)), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stray_brackets_table() {
+        let cases = [
+            ("avec (.) les médias", "avec les médias"),
+            ("les médias (.)", "les médias"),
+            ("f(.)", "f(.)"),
+            ("une liste () vide", "une liste vide"),
+            ("(…)", "(…)"),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fixed(text, &run(stray_brackets, text)), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn space_before_table() {
+        let cases = [
+            ("les médias , et", "les médias, et"),
+            ("fin de phrase .", "fin de phrase."),
+            ("fin\u{a0}.\nSuite", "fin.\nSuite"),
+            ("fin\n. Suite", "fin\n. Suite"),
+            ("vraiment ?", "vraiment ?"),
+            ("voici : la liste", "voici : la liste"),
+            ("un point ... puis", "un point ... puis"),
+            ("le chiffre ,5", "le chiffre ,5"),
+            ("x .net", "x .net"),
+            ("(https://www.linux.org/) .", "(https://www.linux.org/) ."),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fixed(text, &run(space_before, text)), want, "{text:?}");
+        }
+    }
+}

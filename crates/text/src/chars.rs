@@ -1,0 +1,78 @@
+//! What glossfix takes each character for: word characters, hyphens, apostrophes and
+//! the spaces that separate words on one line.
+
+/// True for letters, digits and combining marks (so `é` written as `e` + U+0301 is one
+/// word).
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    // Latin-1 and Latin Extended-A letters (é, à, ç, œ...): French text is full of them.
+    if matches!(c, '\u{C0}'..='\u{17F}') {
+        return c != '×' && c != '÷';
+    }
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// True for the common combining-mark blocks (enough for Latin-script text in NFD).
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// True for the hyphens that join words: `-`, U+2010 and the non-breaking U+2011.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// True for the characters glossfix treats as apostrophes: `'`, `’` and `ʼ`.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
+}
+
+/// True for the spaces that separate words on one line: space, tab, NBSP, narrow NBSP.
+pub fn is_inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}')
+}
+
+/// The character ending just before byte `i`.
+pub fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// The character starting at byte `i`.
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    text[i..].chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_table() {
+        // (char, word, hyphen, apostrophe, inline space)
+        let cases = [
+            ('a', true, false, false, false),
+            ('É', true, false, false, false),
+            ('\u{301}', true, false, false, false),
+            ('×', false, false, false, false),
+            ('-', false, true, false, false),
+            ('\u{2011}', false, true, false, false),
+            ('’', false, false, true, false),
+            ('\u{a0}', false, false, false, true),
+            ('\n', false, false, false, false),
+        ];
+        for (c, word, hyphen, apostrophe, space) in cases {
+            assert_eq!(
+                (is_word_char(c), is_hyphen(c), is_apostrophe(c), is_inline_space(c)),
+                (word, hyphen, apostrophe, space),
+                "{c:?}"
+            );
+        }
+    }
+}

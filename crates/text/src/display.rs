@@ -1,0 +1,54 @@
+//! Text made ready for one-line reports and XML.
+
+/// `s` on one line: every run of white space, line breaks included, read as one space,
+/// and no space at either end.
+///
+/// ```
+/// use glossfix_text::display::one_line;
+/// assert_eq!(one_line(" a\r\n b\tc "), "a b c");
+/// ```
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// `s` cut to at most `max` characters, with `…` when something was cut.
+///
+/// ```
+/// use glossfix_text::display::ellipsize;
+/// assert_eq!(ellipsize("abcdef", 3), "abc…");
+/// assert_eq!(ellipsize("abc", 3), "abc");
+/// ```
+pub fn ellipsize(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &s[..cut]),
+        None => s.to_string(),
+    }
+}
+
+/// `s` escaped for XML text and attribute values: `& < > " '`.
+///
+/// ```
+/// use glossfix_text::display::xml_escape;
+/// assert_eq!(xml_escape(r#"a < "b" & 'c'"#), "a &lt; &quot;b&quot; &amp; &apos;c&apos;");
+/// ```
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}

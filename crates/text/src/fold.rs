@@ -1,0 +1,191 @@
+//! Folding: one function, [`fold`], and one view of a whole text with a map back to its
+//! original offsets, [`Folded`], both following a [`Fold`].
+//!
+//! Every fold canonically decomposes (NFD), reads ’ (U+2019) and ʼ (U+02BC) as `'`, and
+//! reads any run of white space (space, tab, line breaks, NBSP, narrow NBSP) as one
+//! space. A [`Fold`] adds lower-casing, dropping accents, and reading hyphens and
+//! apostrophes as spaces, as each comparison needs:
+//!
+//! | fold | used for | "Kim Jong-Un l’a dit" reads |
+//! |---|---|---|
+//! | [`Fold::MATCH`] | glossary patterns and the text they search | `kim jong-un l'a dit` |
+//! | [`Fold::EXACT`] | patterns with capitals, which match their exact case | `Kim Jong-Un l'a dit` |
+//! | [`Fold::BARE`] | word comparisons without accents: cognates, sort keys | `kim jong-un l'a dit` (no accents) |
+//! | [`Fold::NAME`] | names, whatever their hyphens: near-misses, alignment anchors | `kim jong un l a dit` |
+
+use crate::chars::{is_apostrophe, is_combining_mark, is_hyphen};
+use crate::span::Span;
+use unicode_normalization::char::decompose_canonical;
+
+/// How a text is folded for comparison (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fold {
+    /// Lower-case every letter.
+    pub lower: bool,
+    /// Drop accents and other combining marks: "é" reads "e".
+    pub strip_marks: bool,
+    /// Read hyphens and apostrophes as spaces: "Jong-Un" reads "jong un".
+    pub separators_as_space: bool,
+}
+
+impl Fold {
+    /// Lower case, accents kept: what the glossary automaton searches.
+    pub const MATCH: Fold = Fold { lower: true, strip_marks: false, separators_as_space: false };
+    /// Case and accents kept: a pattern with capitals matches exactly this.
+    pub const EXACT: Fold = Fold { lower: false, strip_marks: false, separators_as_space: false };
+    /// Lower case without accents.
+    pub const BARE: Fold = Fold { lower: true, strip_marks: true, separators_as_space: false };
+    /// Lower case without accents, hyphens and apostrophes read as spaces.
+    pub const NAME: Fold = Fold { lower: true, strip_marks: true, separators_as_space: true };
+}
+
+/// Folds `s` as `how` says, without leading or trailing white space.
+///
+/// ```
+/// use glossfix_text::fold::{fold, Fold};
+/// assert_eq!(fold(" Kim  Jong-Un ", Fold::NAME), "kim jong un");
+/// assert_eq!(fold("Sergueï Choïgou", Fold::BARE), "serguei choigou");
+/// assert_eq!(fold("L’Élan", Fold::MATCH), "l'e\u{301}lan");
+/// ```
+pub fn fold(s: &str, how: Fold) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, how, &mut out, |_, _| {});
+    let trimmed_end = out.trim_end_matches(' ').len();
+    out.truncate(trimmed_end);
+    match out.strip_prefix(' ') {
+        Some(rest) => rest.to_string(),
+        None => out,
+    }
+}
+
+/// The folding core: appends the folded form of `original` to `out`, calling
+/// `origin(offset, folded_len)` after each original character (its byte offset, and the
+/// length of `out` once it is folded).
+fn fold_into(original: &str, how: Fold, out: &mut String, mut origin: impl FnMut(usize, usize)) {
+    let mut in_space = false;
+    for (offset, c) in original.char_indices() {
+        let separator = c.is_whitespace() || (how.separators_as_space && (is_hyphen(c) || is_apostrophe(c)));
+        if separator {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            fold_char(c, how, out);
+        }
+        origin(offset, out.len());
+    }
+}
+
+fn fold_char(c: char, how: Fold, out: &mut String) {
+    if c.is_ascii() {
+        // ASCII has nothing to decompose: the common case, kept cheap.
+        out.push(if how.lower { c.to_ascii_lowercase() } else { c });
+        return;
+    }
+    if is_apostrophe(c) {
+        out.push('\'');
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if how.strip_marks && is_combining_mark(d) {
+            return;
+        }
+        if how.lower {
+            out.extend(d.to_lowercase());
+        } else {
+            out.push(d);
+        }
+    });
+}
+
+/// A folded copy of a whole text with a map back to the original offsets: what the
+/// glossary automaton searches. Unlike [`fold`], it keeps leading and trailing space.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    /// The folded text.
+    pub text: String,
+    /// For each byte of `text`, the offset in the original of the character it came from.
+    origin: Vec<u32>,
+    original_len: usize,
+}
+
+impl Folded {
+    /// Folds `original` as `how` says, remembering where each folded byte came from.
+    pub fn new(original: &str, how: Fold) -> Self {
+        let mut text = String::with_capacity(original.len() + original.len() / 8);
+        let mut origin: Vec<u32> = Vec::with_capacity(text.capacity());
+        fold_into(original, how, &mut text, |offset, len| origin.resize(len, offset as u32));
+        Folded { text, origin, original_len: original.len() }
+    }
+
+    /// Maps the folded range `[start, end)` back to the original, or `None` when either
+    /// end falls inside the expansion of one original character (for example a match that
+    /// ends on the `e` of a decomposed `é`).
+    pub fn to_original(&self, start: usize, end: usize) -> Option<Span> {
+        if !self.is_unit_start(start) || !self.is_unit_start(end) {
+            return None;
+        }
+        let at = |i: usize| {
+            if i == self.origin.len() { self.original_len } else { self.origin[i] as usize }
+        };
+        Some(Span::new(at(start), at(end)))
+    }
+
+    fn is_unit_start(&self, i: usize) -> bool {
+        i == 0 || i == self.origin.len() || self.origin[i] != self.origin[i - 1]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_table() {
+        // (input, fold, folded)
+        let cases = [
+            ("Élan", Fold::MATCH, "e\u{301}lan"),
+            ("E\u{301}lan", Fold::MATCH, "e\u{301}lan"),
+            ("l’Iran", Fold::MATCH, "l'iran"),
+            ("l'Iran", Fold::EXACT, "l'Iran"),
+            ("a \t\r\n\u{a0}\u{202f}b", Fold::MATCH, "a b"),
+            ("KIM", Fold::MATCH, "kim"),
+            ("Choïgou", Fold::BARE, "choigou"),
+            ("Choi\u{308}gou", Fold::BARE, "choigou"),
+            ("Kim Jong-Un", Fold::NAME, "kim jong un"),
+            ("Sergueï  Choïgou", Fold::NAME, "serguei choigou"),
+            ("l’armée - d'abord", Fold::NAME, "l armee d abord"),
+            ("  padded  ", Fold::EXACT, "padded"),
+        ];
+        for (input, how, want) in cases {
+            assert_eq!(fold(input, how), want, "{input:?} {how:?}");
+        }
+    }
+
+    #[test]
+    fn the_view_and_the_function_agree() {
+        for text in ["Le  média\u{a0}japonaise", "Kim Jong-Un", "e\u{301}té, l’été"] {
+            for how in [Fold::MATCH, Fold::EXACT, Fold::BARE, Fold::NAME] {
+                assert_eq!(Folded::new(text, how).text.trim(), fold(text, how), "{text:?} {how:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn maps_back_to_original_spans() {
+        let text = "Le  média\u{a0}japonaise";
+        let f = Folded::new(text, Fold::MATCH);
+        let at = f.text.find("japonaise").unwrap();
+        let span = f.to_original(at, at + "japonaise".len()).unwrap();
+        assert_eq!(&text[span.start..span.end], "japonaise");
+        let at = f.text.find("le m").unwrap();
+        let span = f.to_original(at, at + 4).unwrap();
+        assert_eq!(&text[span.start..span.end], "Le  m");
+        // A match ending inside a decomposed é does not map.
+        let f = Folded::new("é", Fold::MATCH);
+        assert_eq!(f.to_original(0, 1), None);
+        assert_eq!(f.to_original(0, f.text.len()), Some(Span::new(0, 2)));
+    }
+}

@@ -1,0 +1,177 @@
+//! Line and column numbers for reporting, computed from a line index.
+
+/// Start offsets of every line of a text. Line breaks are `\n`, `\r\n` and a lone `\r`.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => starts.push(i + 1),
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    starts.push(i + 2);
+                    i += 1;
+                }
+                b'\r' => starts.push(i + 1),
+                _ => {}
+            }
+            i += 1;
+        }
+        LineIndex { starts }
+    }
+
+    /// How many line breaks the text has.
+    pub fn breaks(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// 1-based line and 1-based column (counted in characters) of byte `offset`.
+    ///
+    /// ```
+    /// use glossfix_text::lines::LineIndex;
+    /// let text = "un\r\nété là";
+    /// assert_eq!(LineIndex::new(text).position(text, text.find('l').unwrap()), (2, 5));
+    /// ```
+    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let column = text[self.starts[line]..offset].chars().count() + 1;
+        (line + 1, column)
+    }
+}
+
+/// How many line breaks `text` has (`\n`, `\r\n` and a lone `\r` count one each), as
+/// [`LineIndex::breaks`] would say without building the index.
+///
+/// ```
+/// use glossfix_text::lines::count_line_breaks;
+/// assert_eq!(count_line_breaks("a\r\nb\rc\n"), 3);
+/// ```
+pub fn count_line_breaks(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let lone_cr = bytes.iter().enumerate().filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n')).count();
+    bytes.iter().filter(|&&b| b == b'\n').count() + lone_cr
+}
+
+/// One line of a text: its content and its line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    /// Offset of the first byte of the line.
+    pub start: usize,
+    /// Offset just past the content (before the line break).
+    pub end: usize,
+    /// Offset just past the line break (`end` on a last line without one).
+    pub next: usize,
+}
+
+/// Splits `text` into lines, keeping the offsets of each line break.
+pub fn split_lines(text: &str) -> Vec<Line> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let brk = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' => 1,
+            _ => 0,
+        };
+        if brk > 0 {
+            lines.push(Line { start, end: i, next: i + brk });
+            i += brk;
+            start = i;
+        } else {
+            i += 1;
+        }
+    }
+    if start < bytes.len() {
+        lines.push(Line { start, end: bytes.len(), next: bytes.len() });
+    }
+    lines
+}
+
+/// The paragraphs of `text` as `(start, end)` byte ranges. A paragraph is one line,
+/// unless lines are hard-wrapped: a block of non-blank lines whose lines (all but the
+/// last) are 40 to 100 characters long is one paragraph.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let lines = split_lines(text);
+    let blank = |l: &Line| text[l.start..l.end].trim().is_empty();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if blank(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < lines.len() && !blank(&lines[j]) {
+            j += 1;
+        }
+        let wrapped =
+            j - i >= 2 && lines[i..j - 1].iter().all(|l| (40..=100).contains(&text[l.start..l.end].chars().count()));
+        if wrapped {
+            out.push((lines[i].start, lines[j - 1].end));
+        } else {
+            out.extend(lines[i..j].iter().map(|l| (l.start, l.end)));
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_table() {
+        // (text, offset, line, column)
+        let cases = [
+            ("abc", 0, 1, 1),
+            ("abc", 2, 1, 3),
+            ("a\nb", 2, 2, 1),
+            ("a\r\nb", 3, 2, 1),
+            ("a\rb", 2, 2, 1),
+            ("éé\nx", 4, 1, 3),
+            ("\u{feff}x", 3, 1, 2),
+        ];
+        for (text, offset, line, column) in cases {
+            assert_eq!(LineIndex::new(text).position(text, offset), (line, column), "{text:?}@{offset}");
+        }
+    }
+
+    #[test]
+    fn split_lines_keeps_breaks() {
+        let lines = split_lines("a\r\nb\n\nc");
+        let got: Vec<_> = lines.iter().map(|l| (l.start, l.end, l.next)).collect();
+        assert_eq!(got, [(0, 1, 3), (3, 4, 5), (5, 5, 6), (6, 7, 7)]);
+    }
+
+    #[test]
+    fn paragraphs_table() {
+        let wrapped =
+            "Une phrase assez longue pour ressembler à du texte\nreplié à la main, qui continue ici.\n\nAutre.";
+        // (text, paragraphs)
+        let cases: Vec<(&str, Vec<&str>)> = vec![
+            ("Un.\nDeux.\n\nTrois.", vec!["Un.", "Deux.", "Trois."]),
+            (
+                wrapped,
+                vec![
+                    "Une phrase assez longue pour ressembler à du texte\nreplié à la main, qui continue ici.",
+                    "Autre.",
+                ],
+            ),
+            ("Follow\nEn direct\nLe texte.", vec!["Follow", "En direct", "Le texte."]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> = paragraphs(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! Sentence splitting for French and English prose.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after it,
+//! French spacing included: `. »`) when white space and a sentence opening follow: a
+//! capital, a digit, an opening quote or bracket, a dash. It never ends:
+//! - after an abbreviation ("M.", "Mme", "Dr.", "U.S.", "e.g.") or an initial ("J. K."),
+//! - inside a number ("1.5"), or before a lower-case word ("Kirby. journalistes" stays
+//!   one sentence, as the translation broke it).
+//!
+//! A paragraph (a line, or a block of hard-wrapped lines) always ends a sentence, so
+//! headlines without a full stop are sentences of their own.
+
+use crate::chars::{char_at, char_before, is_word_char};
+use crate::lines::paragraphs;
+use crate::span::Span;
+
+/// Abbreviations, lower case and without their final full stop, and whether one may
+/// also end a sentence ("etc.", "km." may; "M.", "Dr." never do). A full stop after one
+/// of them is not a broken sentence even when a lower-case word follows.
+const ABBREVIATIONS: &[(&str, bool)] = &[
+    // French
+    ("m", false),
+    ("mm", false),
+    ("mme", false),
+    ("mmes", false),
+    ("mlle", false),
+    ("mlles", false),
+    ("dr", false),
+    ("pr", false),
+    ("me", false),
+    ("mgr", false),
+    ("st", false),
+    ("ste", false),
+    ("av", false),
+    ("apr", false),
+    ("env", false),
+    ("cf", false),
+    ("p", false),
+    ("pp", false),
+    ("vol", false),
+    ("n", false),
+    ("no", false),
+    ("art", false),
+    ("chap", false),
+    ("fig", false),
+    ("éd", false),
+    ("coll", false),
+    ("dir", false),
+    ("trad", false),
+    ("hab", false),
+    ("min", false),
+    ("max", false),
+    ("sq", false),
+    ("resp", false),
+    ("var", false),
+    ("ex", false),
+    ("gén", false),
+    ("col", false),
+    ("lt", false),
+    ("cdt", false),
+    ("sgt", false),
+    ("adj", false),
+    ("jr", false),
+    ("sr", false),
+    ("etc", true),
+    ("km", true),
+    // English
+    ("mr", false),
+    ("mrs", false),
+    ("ms", false),
+    ("prof", false),
+    ("rev", false),
+    ("hon", false),
+    ("gen", false),
+    ("gov", false),
+    ("sen", false),
+    ("rep", false),
+    ("capt", false),
+    ("maj", false),
+    ("lieut", false),
+    ("inc", false),
+    ("corp", false),
+    ("ltd", false),
+    ("co", false),
+    ("jan", false),
+    ("feb", false),
+    ("mar", false),
+    ("jun", false),
+    ("jul", false),
+    ("aug", false),
+    ("sep", false),
+    ("sept", false),
+    ("oct", false),
+    ("nov", false),
+    ("dec", false),
+    ("vs", false),
+    ("approx", false),
+    ("dept", false),
+    ("est", false),
+    ("mt", false),
+    ("ft", false),
+];
+
+/// Abbreviations written with inner full stops ("U.S.", "e.g."), compared lower-cased.
+const DOTTED: &[&str] = &["u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "j.-c", "d.c", "n.b", "p.s", "ph.d"];
+
+/// True when `word` (without its full stop, any case) is an abbreviation: a full stop
+/// after it does not end a sentence, unless it is one that may ("etc.").
+///
+/// ```
+/// use glossfix_text::segment::is_abbreviation;
+/// assert!(is_abbreviation("Mme") && is_abbreviation("etc") && !is_abbreviation("Kirby"));
+/// ```
+pub fn is_abbreviation(word: &str) -> bool {
+    abbreviation(word).is_some()
+}
+
+/// `Some(may end a sentence)` for an abbreviation.
+fn abbreviation(word: &str) -> Option<bool> {
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.iter().find(|(a, _)| *a == lower).map(|(_, ends)| *ends)
+}
+
+/// One sentence: its span in the text and the paragraph it is in (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it is, without surrounding white space.
+    pub span: Span,
+    /// Index of its paragraph.
+    pub paragraph: usize,
+}
+
+/// Splits `text` into sentences.
+///
+/// ```
+/// use glossfix_text::segment::split_sentences;
+/// let text = "M. Dupont est arrivé. Il a parlé.";
+/// let s: Vec<&str> = split_sentences(text).iter().map(|s| &text[s.span.start..s.span.end]).collect();
+/// assert_eq!(s, ["M. Dupont est arrivé.", "Il a parlé."]);
+/// ```
+pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (paragraph, (start, end)) in paragraphs(text).into_iter().enumerate() {
+        let mut sentence_start = start;
+        let mut i = start;
+        while i < end {
+            let c = char_at(text, i).expect("inside the paragraph");
+            i += c.len_utf8();
+            if !matches!(c, '.' | '!' | '?' | '…') {
+                continue;
+            }
+            // The whole run of terminators and closing marks ("?!", ".”", ". »").
+            let mut close = i;
+            while let Some(n) = char_at(text, close).filter(|_| close < end) {
+                if matches!(n, '.' | '!' | '?' | '…' | '”' | '"' | '’' | '»' | ')' | ']' | '\'') {
+                    close += n.len_utf8();
+                    continue;
+                }
+                // French spacing before a closing guillemet: ". »"
+                let after = close + n.len_utf8();
+                if matches!(n, ' ' | '\u{a0}' | '\u{202f}') && after < end && char_at(text, after) == Some('»') {
+                    close = after + '»'.len_utf8();
+                    continue;
+                }
+                break;
+            }
+            if c == '.' && !ends_sentence_at_period(text, i - 1) {
+                continue;
+            }
+            let rest = &text[close..end];
+            let next_start = close + (rest.len() - rest.trim_start().len());
+            if next_start == close || next_start >= end {
+                continue; // no white space after it, or the paragraph ends anyway
+            }
+            if opens_sentence(char_at(text, next_start)) {
+                push(text, &mut out, sentence_start, close, paragraph);
+                sentence_start = next_start;
+                i = next_start;
+            }
+        }
+        push(text, &mut out, sentence_start, end, paragraph);
+    }
+    out
+}
+
+fn push(text: &str, out: &mut Vec<Sentence>, start: usize, end: usize, paragraph: usize) {
+    let raw = &text[start..end];
+    let lead = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    if !trimmed.is_empty() {
+        out.push(Sentence { span: Span::new(start + lead, start + lead + trimmed.len()), paragraph });
+    }
+}
+
+fn opens_sentence(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '“' | '"' | '«' | '(' | '[' | '—' | '–' | '-' | '¿' | '¡')
+    })
+}
+
+/// Whether the full stop at byte `dot` can end a sentence: not after an abbreviation,
+/// an initial, or inside a dotted abbreviation.
+fn ends_sentence_at_period(text: &str, dot: usize) -> bool {
+    // The word before the full stop.
+    let mut start = dot;
+    while let Some(c) = char_before(text, start) {
+        if is_word_char(c) || c == '.' || c == '-' {
+            start -= c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    let word = &text[start..dot];
+    if word.is_empty() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    if DOTTED.iter().any(|d| lower == *d || lower.ends_with(&format!(".{d}"))) {
+        return false;
+    }
+    let last = lower.rsplit('.').next().unwrap_or(&lower);
+    if abbreviation(last) == Some(false) {
+        return false;
+    }
+    // An initial: one capital letter ("J. K. Rowling").
+    let mut chars = word.rsplit('.').next().unwrap_or(word).chars();
+    !matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// True when the word at byte `i` starts a sentence or a line: only white space, opening
+/// quotes, brackets or dashes stand between it and a sentence stop, a colon, a line
+/// break or the start of the text.
+///
+/// ```
+/// use glossfix_text::segment::is_sentence_start;
+/// let text = "Fin. « Le texte » et le reste";
+/// assert!(is_sentence_start(text, text.find("Le").unwrap()));
+/// assert!(!is_sentence_start(text, text.find("le reste").unwrap()));
+/// ```
+pub fn is_sentence_start(text: &str, i: usize) -> bool {
+    let before = text[..i].trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
+    let before = before.trim_end_matches(['“', '«', '"', '(', '—', '–', '\u{a0}', ' ']);
+    match before.chars().next_back() {
+        None => true,
+        Some(c) => matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':') || !is_word_char(c) && c == '\u{feff}',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        split_sentences(text).iter().map(|s| &text[s.span.start..s.span.end]).collect()
+    }
+
+    #[test]
+    fn sentences_table() {
+        // (text, sentences)
+        let cases: &[(&str, &[&str])] = &[
+            ("Un. Deux ! Trois ? Quatre…", &["Un.", "Deux !", "Trois ?", "Quatre…"]),
+            (
+                "M. Dupont et Mme Martin sont venus. Ils sont partis.",
+                &["M. Dupont et Mme Martin sont venus.", "Ils sont partis."],
+            ),
+            (
+                "Dr. Smith met Mr. Jones in the U.S. Army base. They talked.",
+                &["Dr. Smith met Mr. Jones in the U.S. Army base.", "They talked."],
+            ),
+            ("J. K. Rowling wrote it. She did.", &["J. K. Rowling wrote it.", "She did."]),
+            ("It grew 1.5 percent. Then it fell.", &["It grew 1.5 percent.", "Then it fell."]),
+            ("Le vendredi 18 août 2023. Ensuite, rien.", &["Le vendredi 18 août 2023.", "Ensuite, rien."]),
+            (
+                "“We are watching,” he said. “It is serious.” Then he left.",
+                &["“We are watching,” he said.", "“It is serious.”", "Then he left."],
+            ),
+            ("Il a dit : « C’est fini. » Puis il est parti.", &["Il a dit : « C’est fini. »", "Puis il est parti."]),
+            ("« C’est fini ». Puis il est parti.", &["« C’est fini ».", "Puis il est parti."]),
+            ("a déclaré John Kirby. journalistes mercredi.", &["a déclaré John Kirby. journalistes mercredi."]),
+            (
+                "Maison Blanche : des négociations\n\nLa Maison Blanche a déclaré.",
+                &["Maison Blanche : des négociations", "La Maison Blanche a déclaré."],
+            ),
+            (
+                "Headline without a stop\nFirst sentence. Second one.",
+                &["Headline without a stop", "First sentence.", "Second one."],
+            ),
+            ("Des armes, etc. Le reste suivra.", &["Des armes, etc.", "Le reste suivra."]),
+            ("e.g. this one. Yes.", &["e.g. this one.", "Yes."]),
+            ("Il est 10 h. Il part à 11 h 30.", &["Il est 10 h.", "Il part à 11 h 30."]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(&split(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn wrapped_paragraphs_and_paragraph_numbers() {
+        let text =
+            "Une longue phrase qui est repliée à la main sur deux\nlignes et qui se termine ici. Une autre.\n\nSuite.";
+        let s = split_sentences(text);
+        assert_eq!(s.len(), 3);
+        assert_eq!((s[0].paragraph, s[1].paragraph, s[2].paragraph), (0, 0, 1));
+        assert!(text[s[0].span.start..s[0].span.end].contains("deux\nlignes"));
+    }
+}

@@ -1,0 +1,107 @@
+//! `glossfix check`: every finding, including those `fix` leaves alone.
+
+use crate::cli::input::{Cutting, collect};
+use crate::cli::{Context, Exit, finish_output, render, runner, source_check};
+use clap::{Args, ValueEnum};
+use glossfix::report::{Located, Offset, json_lines, locate, text_lines};
+use glossfix::{FindingSource, Request};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct CheckArgs {
+    /// Files or folders (folders are walked for *.txt and *.md); `-` or none for stdin
+    paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// The English source of the article: also check the translation against it
+    #[arg(long, value_name = "FILE")]
+    source: Option<PathBuf>,
+}
+
+/// How findings are written.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// `path:line:column: rule: message (-> repair) [glossary.toml:LINE]`
+    Text,
+    /// One JSON object per finding, one per line
+    Json,
+}
+
+impl Format {
+    /// The findings, written this way.
+    pub fn render(self, located: &[Located]) -> String {
+        match self {
+            Format::Text => text_lines(located),
+            Format::Json => json_lines(located),
+        }
+    }
+}
+
+/// What one piece produced.
+struct Checked {
+    out: String,
+    found: bool,
+    error: Option<String>,
+}
+
+pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
+    let source = match source_check(args.source.as_deref(), &args.paths, cx) {
+        Ok(source) => source,
+        Err(exit) => return exit,
+    };
+    let sources: Vec<&dyn FindingSource> = source.iter().map(|s| s as &dyn FindingSource).collect();
+    let request = Request { sources: &sources, ..Request::default() };
+    // Alignment needs the whole article.
+    let cutting = if source.is_some() { Cutting::WHOLE } else { cx.cutting };
+    let (inputs, missing) = collect(&args.paths);
+    let mut exit = Exit::Clean;
+    for e in missing {
+        render::error(e);
+        exit = Exit::Error;
+    }
+    let glossary = cx.engine.glossary();
+    let mut stdout = std::io::stdout().lock();
+    let result = runner::run(
+        &inputs,
+        cutting,
+        cx.jobs,
+        &cx.interrupt,
+        |unit, text| {
+            let name = inputs[unit.input].name();
+            let offset = Offset { lines: unit.offset.lines, bytes: unit.offset.bytes };
+            match cx.engine.run(text, &request) {
+                Ok(outcome) => {
+                    let located = locate(&name, text, glossary, &outcome.findings, offset);
+                    Checked { out: args.format.render(&located), found: !outcome.findings.is_empty(), error: None }
+                }
+                Err(e) => {
+                    let located = locate(&name, text, glossary, &e.findings, offset);
+                    let error = Some(render::not_converged(&name, glossary, &e));
+                    Checked { out: args.format.render(&located), found: true, error }
+                }
+            }
+        },
+        |_, result| {
+            match result {
+                Ok(checked) => {
+                    stdout.write_all(checked.out.as_bytes())?;
+                    if let Some(e) = checked.error {
+                        render::error(e);
+                        exit = exit.max(Exit::Error);
+                    } else if checked.found {
+                        exit = exit.max(Exit::Found);
+                    }
+                }
+                Err(e) if e.skipped => render::note(e),
+                Err(e) => {
+                    render::error(e);
+                    exit = exit.max(Exit::Error);
+                }
+            }
+            Ok(())
+        },
+    );
+    finish_output(result.and_then(|()| stdout.flush()), exit)
+}

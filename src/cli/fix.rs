@@ -1,0 +1,260 @@
+//! `glossfix fix`: the repaired text to stdout, or files rewritten in place, or a diff,
+//! or the list of repairs. Every mode runs the same engine run over the same pieces;
+//! only what is done with the result differs.
+
+use crate::cli::input::{Cutting, FileError, Input, collect};
+use crate::cli::runner::{self, Unit};
+use crate::cli::write::{AtomicWrite, write_atomic};
+use crate::cli::{Context, Exit, finish_output, render, source_check};
+use clap::Args;
+use glossfix::report::{Offset, locate, text_lines, unified_diff};
+use glossfix::{Applicability, Finding, FindingSource, Request};
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct FixArgs {
+    /// Files or folders (folders are walked for *.txt and *.md); `-` or none for stdin
+    paths: Vec<PathBuf>,
+    /// Rewrite the files in place (atomically; untouched when nothing changes)
+    #[arg(short, long, conflicts_with_all = ["diff", "check"])]
+    write: bool,
+    /// Print a unified diff of the repairs instead of the repaired text
+    #[arg(long)]
+    diff: bool,
+    /// Change nothing; list the repairs and exit 1 when something would change
+    #[arg(long)]
+    check: bool,
+    /// Also apply unsure fixes: English leaks get their first French candidate, name
+    /// near-misses their canonical form (review the result)
+    #[arg(long = "unsafe")]
+    unsafe_fixes: bool,
+    /// The English source of the article: also make the repairs it makes certain
+    #[arg(long, value_name = "FILE")]
+    source: Option<PathBuf>,
+}
+
+/// What `fix` does with a repaired text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// The repaired text to stdout (one input).
+    Stdout,
+    /// Each file rewritten in place when it changed.
+    Write,
+    /// A unified diff; with `fail_on_change` (`--diff --check`), exit 1 when not empty.
+    Diff { fail_on_change: bool },
+    /// The repairs listed; exit 1 when there are some (`--check`).
+    List,
+}
+
+impl FixArgs {
+    fn mode(&self) -> Mode {
+        match (self.write, self.diff, self.check) {
+            (true, _, _) => Mode::Write,
+            (_, true, fail_on_change) => Mode::Diff { fail_on_change },
+            (_, false, true) => Mode::List,
+            _ => Mode::Stdout,
+        }
+    }
+
+    fn level(&self) -> Applicability {
+        if self.unsafe_fixes { Applicability::Unsafe } else { Applicability::Safe }
+    }
+}
+
+/// What one piece produced.
+struct Fixed {
+    /// The text to write (the repaired text, or the input as it was when its repairs do
+    /// not converge), in the modes that write text.
+    text: String,
+    /// The repairs listed, or the diff, in the modes that report.
+    report: String,
+    changed: bool,
+    repairs: usize,
+    /// Why nothing was changed, when the repairs do not converge.
+    error: Option<String>,
+}
+
+pub fn run(args: &FixArgs, cx: &Context) -> Exit {
+    let mode = args.mode();
+    let source = match source_check(args.source.as_deref(), &args.paths, cx) {
+        Ok(source) => source,
+        Err(exit) => return exit,
+    };
+    if mode == Mode::Stdout {
+        if args.paths.len() > 1 {
+            render::error("fix writes one file to stdout: give one file, or use --write, --diff or --check");
+            return Exit::Error;
+        }
+        if let Some(dir) = args.paths.first().filter(|p| p.is_dir()) {
+            render::error(format!(
+                "{}: is a directory, not a file (use --write, --diff or --check to process a folder)",
+                dir.display()
+            ));
+            return Exit::Error;
+        }
+    }
+    let (inputs, missing) = collect(&args.paths);
+    let mut exit = Exit::Clean;
+    for e in missing {
+        render::error(e);
+        exit = Exit::Error;
+    }
+    if mode == Mode::Write && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
+        render::error("--write needs files, not stdin");
+        return Exit::Error;
+    }
+    let sources: Vec<&dyn FindingSource> = source.iter().map(|s| s as &dyn FindingSource).collect();
+    let request = Request { level: args.level(), sources: &sources };
+    // A diff compares whole files, and alignment needs the whole article.
+    let cutting = if source.is_some() || matches!(mode, Mode::Diff { .. }) { Cutting::WHOLE } else { cx.cutting };
+    let glossary = cx.engine.glossary();
+    let mut sink = Sink { mode, cx, inputs: &inputs, exit, stdout: io::stdout().lock(), file: None };
+    let result = runner::run(
+        &inputs,
+        cutting,
+        cx.jobs,
+        &cx.interrupt,
+        |unit, text| {
+            let name = inputs[unit.input].name();
+            let outcome = match cx.engine.run(text, &request) {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    let error = Some(render::not_converged(&name, glossary, &e));
+                    let text =
+                        if mode == Mode::Stdout || mode == Mode::Write { text.to_string() } else { String::new() };
+                    return Fixed { text, report: String::new(), changed: false, repairs: 0, error };
+                }
+            };
+            let changed = outcome.changed(text);
+            let repairs = outcome.applied().count();
+            let report = match mode {
+                Mode::List => {
+                    let applied: Vec<Finding> = outcome.applied().cloned().collect();
+                    let offset = Offset { lines: unit.offset.lines, bytes: unit.offset.bytes };
+                    text_lines(&locate(&name, text, glossary, &applied, offset))
+                }
+                Mode::Diff { .. } => unified_diff(&name, text, &outcome.text),
+                Mode::Stdout | Mode::Write => String::new(),
+            };
+            let text = if mode == Mode::Stdout || mode == Mode::Write { outcome.text } else { String::new() };
+            Fixed { text, report, changed, repairs, error: None }
+        },
+        |unit, result| sink.deliver(unit, result),
+    );
+    sink.abandon();
+    let Sink { mut stdout, exit, .. } = sink;
+    finish_output(result.and_then(|()| stdout.flush()), exit)
+}
+
+/// A large file being rewritten piece by piece.
+struct Rewrite {
+    input: usize,
+    write: AtomicWrite,
+    changed: bool,
+    repairs: usize,
+}
+
+/// Receives the pieces in order and does what the mode says with them.
+struct Sink<'a> {
+    mode: Mode,
+    cx: &'a Context,
+    inputs: &'a [Input],
+    exit: Exit,
+    stdout: io::StdoutLock<'static>,
+    file: Option<Rewrite>,
+}
+
+impl Sink<'_> {
+    fn fail(&mut self, message: impl std::fmt::Display) {
+        render::error(message);
+        self.exit = self.exit.max(Exit::Error);
+    }
+
+    fn deliver(&mut self, unit: &Unit, result: Result<Fixed, FileError>) -> io::Result<()> {
+        let fixed = match result {
+            Ok(fixed) => fixed,
+            Err(e) => {
+                self.file = None; // an unreadable piece: the file is left as it was
+                if e.skipped {
+                    render::note(e);
+                } else {
+                    self.fail(e);
+                }
+                return Ok(());
+            }
+        };
+        if let Some(error) = &fixed.error {
+            self.fail(error);
+        }
+        match self.mode {
+            Mode::Stdout => self.stdout.write_all(fixed.text.as_bytes())?,
+            Mode::List => {
+                self.stdout.write_all(fixed.report.as_bytes())?;
+                if fixed.changed {
+                    self.exit = self.exit.max(Exit::Found);
+                }
+            }
+            Mode::Diff { fail_on_change } => {
+                self.stdout.write_all(fixed.report.as_bytes())?;
+                if fixed.changed && fail_on_change {
+                    self.exit = self.exit.max(Exit::Found);
+                }
+            }
+            Mode::Write => self.rewrite(unit, fixed),
+        }
+        Ok(())
+    }
+
+    /// Writes a piece of a file; the file is replaced after its last piece, if any piece
+    /// changed and none failed.
+    fn rewrite(&mut self, unit: &Unit, fixed: Fixed) {
+        let Input::File(path) = &self.inputs[unit.input] else { return };
+        if fixed.error.is_some() {
+            self.file = None; // not converging: the whole file is left as it was
+            return;
+        }
+        if unit.part == 0 && unit.last {
+            // A whole file: replaced when it changed.
+            if fixed.changed {
+                match write_atomic(path, &fixed.text, unit.stamp, &self.cx.write) {
+                    Ok(()) => render::status(format!("fixed {} ({} repairs)", path.display(), fixed.repairs)),
+                    Err(e) => self.fail(e),
+                }
+            }
+            return;
+        }
+        // A large file: every piece goes to the temporary file, changed or not.
+        let file = match self.file.take() {
+            Some(file) if file.input == unit.input => Some(file),
+            _ if unit.part == 0 => match AtomicWrite::start(path, unit.stamp) {
+                Ok(write) => Some(Rewrite { input: unit.input, write, changed: false, repairs: 0 }),
+                Err(e) => return self.fail(e),
+            },
+            _ => None, // an earlier piece failed
+        };
+        let Some(mut file) = file else { return };
+        if let Err(e) = file.write.write(&fixed.text) {
+            return self.fail(e);
+        }
+        file.changed |= fixed.changed;
+        file.repairs += fixed.repairs;
+        if !unit.last {
+            self.file = Some(file);
+            return;
+        }
+        if !file.changed {
+            return; // dropped: the temporary file goes, the file is untouched
+        }
+        let repairs = file.repairs;
+        match file.write.commit(&self.cx.write) {
+            Ok(()) => render::status(format!("fixed {} ({repairs} repairs)", path.display())),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    /// A file whose last piece never came (an interrupt): its temporary file is removed.
+    fn abandon(&mut self) {
+        self.file = None;
+    }
+}

@@ -1,0 +1,303 @@
+//! Inputs: standard input or files, folders walked, text read and checked for UTF-8, and
+//! large inputs read in chunks that end at paragraph breaks.
+
+use std::fmt;
+use std::fs;
+use std::io::{self, BufRead, Read};
+use std::path::{Path, PathBuf};
+
+/// A file that could not be read or written, with what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// The file, as given.
+    pub path: PathBuf,
+    /// What went wrong, in one line.
+    pub message: String,
+    /// Not an error, a file passed over on purpose (a binary file): reported as a note.
+    pub skipped: bool,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl FileError {
+    /// An error about `path`.
+    pub fn new(path: &Path, message: impl Into<String>) -> Self {
+        FileError { path: path.to_path_buf(), message: message.into(), skipped: false }
+    }
+}
+
+/// A one-line description of an I/O error, without the OS error number.
+pub fn describe_io_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::IsADirectory => "is a directory".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_string()
+        }
+    }
+}
+
+/// One input: standard input, or a file.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Standard input (`-`, or no path).
+    Stdin,
+    /// A file, as given or found in a walked folder.
+    File(PathBuf),
+}
+
+impl Input {
+    /// How messages name it.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+
+    /// The path shown in errors.
+    pub fn path(&self) -> &Path {
+        match self {
+            Input::Stdin => Path::new("-"),
+            Input::File(p) => p,
+        }
+    }
+}
+
+/// What a file looked like when it was read: its size and modification time. A file
+/// whose stamp differs at write time changed under glossfix's feet and is not
+/// overwritten.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+}
+
+impl Stamp {
+    /// The stamp of `path` now.
+    pub fn of(path: &Path) -> Result<Self, FileError> {
+        let meta = fs::metadata(path).map_err(|e| FileError::new(path, describe_io_error(&e)))?;
+        Ok(Stamp { len: meta.len(), modified: meta.modified().ok() })
+    }
+}
+
+/// Decodes `bytes` as UTF-8, or says where the first invalid byte is; `offset` is where
+/// they start in the input.
+pub fn decode(path: &Path, bytes: Vec<u8>, offset: u64) -> Result<String, FileError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes()[at];
+        FileError::new(path, format!("not UTF-8: invalid byte 0x{byte:02X} at offset {}", offset + at as u64))
+    })
+}
+
+/// A NUL byte in the first 8 KiB: a binary file, passed over (as ripgrep does).
+fn binary(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        return Err(FileError { skipped: true, ..FileError::new(path, "binary file (NUL bytes): skipped") });
+    }
+    Ok(())
+}
+
+/// Reads a whole text file: a missing file, a folder, a binary file or bytes that are
+/// not UTF-8 are errors.
+pub fn read_text(path: &Path) -> Result<String, FileError> {
+    if path.is_dir() {
+        return Err(FileError::new(path, "is a directory, not a file"));
+    }
+    let bytes = fs::read(path).map_err(|e| FileError::new(path, describe_io_error(&e)))?;
+    binary(path, &bytes)?;
+    decode(path, bytes, 0)
+}
+
+/// The files to process for `paths`: stdin for none or `-`; files as given; folders
+/// walked (sorted, hidden entries skipped) for `*.txt` and `*.md`. A path that does not
+/// exist is an error; the others are still listed.
+pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileError>) {
+    if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
+        return (vec![Input::Stdin], Vec::new());
+    }
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            walk(path, &mut files, &mut errors);
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            errors.push(FileError::new(path, "no such file or folder"));
+        }
+    }
+    (files.into_iter().map(Input::File).collect(), errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => return errors.push(FileError::new(dir, describe_io_error(&e))),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        // Symbolic links to folders are not walked (no cycles); links to files are
+        // followed like files.
+        let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if path.is_dir() {
+            if !link {
+                walk(&path, files, errors);
+            }
+        } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+            files.push(path);
+        }
+    }
+}
+
+/// How inputs are cut: whole up to `threshold` bytes, beyond that in chunks of about
+/// `chunk` bytes.
+#[derive(Debug, Clone, Copy)]
+pub struct Cutting {
+    /// Inputs larger than this are read in chunks.
+    pub threshold: u64,
+    /// The size of a chunk, extended to the next paragraph break.
+    pub chunk: usize,
+}
+
+impl Cutting {
+    /// Every input whole, whatever its size (for `--diff` and `--source`).
+    pub const WHOLE: Cutting = Cutting { threshold: u64::MAX, chunk: usize::MAX };
+}
+
+/// One piece of an input's text: the whole of it, or a chunk.
+#[derive(Debug)]
+pub struct Piece {
+    /// Where it starts in the input.
+    pub offset: u64,
+    /// Its text.
+    pub text: String,
+}
+
+/// Reads an input piece by piece: the whole text when it is at most `cutting.threshold`
+/// bytes long, otherwise chunks of about `cutting.chunk` bytes that end at a paragraph
+/// break (a blank line) or, failing one within another chunk's length, at a line break,
+/// so no chunk splits a line or a UTF-8 character.
+pub struct Pieces {
+    reader: Box<dyn BufRead + Send>,
+    path: PathBuf,
+    offset: u64,
+    cutting: Cutting,
+    /// Bytes read ahead while deciding whether the input is small.
+    pending: Option<Vec<u8>>,
+    whole: bool,
+    done: bool,
+}
+
+impl Pieces {
+    /// Opens `input` for reading. A file's size says whether it is read whole;
+    /// standard input is read up to the threshold to find out.
+    pub fn open(input: &Input, cutting: Cutting) -> Result<Self, FileError> {
+        let path = input.path().to_path_buf();
+        let (reader, size): (Box<dyn BufRead + Send>, Option<u64>) = match input {
+            Input::Stdin => (Box::new(io::BufReader::with_capacity(1 << 20, io::stdin())), None),
+            Input::File(p) => {
+                if p.is_dir() {
+                    return Err(FileError::new(p, "is a directory, not a file"));
+                }
+                let file = fs::File::open(p).map_err(|e| FileError::new(p, describe_io_error(&e)))?;
+                let size = file.metadata().map_err(|e| FileError::new(p, describe_io_error(&e)))?.len();
+                (Box::new(io::BufReader::with_capacity(1 << 20, file)), Some(size))
+            }
+        };
+        let mut pieces = Pieces { reader, path, offset: 0, cutting, pending: None, whole: false, done: false };
+        match size {
+            Some(size) => pieces.whole = size <= cutting.threshold,
+            None => {
+                let limit = cutting.threshold.saturating_add(1);
+                let mut head = Vec::new();
+                (&mut pieces.reader).take(limit).read_to_end(&mut head).map_err(|e| pieces.error(&e))?;
+                pieces.whole = (head.len() as u64) < limit;
+                pieces.pending = Some(head);
+            }
+        }
+        Ok(pieces)
+    }
+
+    fn error(&self, e: &io::Error) -> FileError {
+        FileError::new(&self.path, describe_io_error(e))
+    }
+
+    /// Reads more bytes into `bytes` until it is a chunk: about `chunk` bytes, then on
+    /// to a paragraph break (or a line break). Returns true at the end of the input.
+    fn fill(&mut self, bytes: &mut Vec<u8>) -> Result<bool, FileError> {
+        let size = self.cutting.chunk;
+        if bytes.len() < size {
+            let want = (size - bytes.len()) as u64;
+            let before = bytes.len();
+            (&mut self.reader).take(want).read_to_end(bytes).map_err(|e| self.error(&e))?;
+            if ((bytes.len() - before) as u64) < want {
+                return Ok(true);
+            }
+        }
+        // Extend to a paragraph break, or at worst to the end of the line.
+        let limit = bytes.len() + size;
+        loop {
+            let before = bytes.len();
+            match self.reader.read_until(b'\n', bytes) {
+                Ok(0) => return Ok(true),
+                Ok(_) => {
+                    let blank = bytes[before..].iter().all(|b| b.is_ascii_whitespace());
+                    if blank || bytes.len() >= limit {
+                        return Ok(false);
+                    }
+                }
+                Err(e) => return Err(self.error(&e)),
+            }
+        }
+    }
+
+    /// The next piece, or `None` after the last.
+    pub fn next_piece(&mut self) -> Option<Result<Piece, FileError>> {
+        if self.done {
+            return None;
+        }
+        let result = self.read_piece();
+        if result.is_err() {
+            self.done = true;
+        }
+        result.transpose()
+    }
+
+    fn read_piece(&mut self) -> Result<Option<Piece>, FileError> {
+        let mut bytes = self.pending.take().unwrap_or_default();
+        self.done = if self.whole {
+            self.reader.read_to_end(&mut bytes).map_err(|e| self.error(&e))?;
+            true
+        } else {
+            // Read ahead from standard input, the head may hold several chunks: cut the
+            // first off and put the rest back in front of the reader.
+            if bytes.len() > self.cutting.chunk {
+                let rest = bytes.split_off(self.cutting.chunk);
+                let reader = std::mem::replace(&mut self.reader, Box::new(io::empty()));
+                self.reader = Box::new(io::Cursor::new(rest).chain(reader));
+            }
+            self.fill(&mut bytes)?
+        };
+        if self.offset == 0 {
+            binary(&self.path, &bytes)?;
+        } else if bytes.is_empty() {
+            return Ok(None);
+        }
+        let offset = self.offset;
+        self.offset += bytes.len() as u64;
+        decode(&self.path, bytes, offset).map(|text| Some(Piece { offset, text }))
+    }
+}

@@ -1,0 +1,237 @@
+//! The `glossfix` command line: arguments, the glossary in use, and one module per
+//! command. Process state (the interrupt flag) and all printing live here.
+//!
+//! | module | holds |
+//! |---|---|
+//! | [`input`] | stdin or files, folders walked, text read in pieces |
+//! | [`runner`] | the ordered parallel runner for whole files and chunks |
+//! | [`write`] | atomic writes |
+//! | [`interrupt`] | Ctrl-C and SIGTERM |
+//! | [`render`] | printing findings, errors and notes |
+//! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`] | one module per command |
+
+pub mod align;
+pub mod check;
+pub mod fix;
+pub mod glossary;
+pub mod input;
+pub mod interrupt;
+pub mod render;
+pub mod runner;
+pub mod suggest;
+pub mod write;
+
+use clap::{Args, Parser, Subcommand};
+use glossfix::{DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, LoadError, SourceCheck, load};
+use input::{Cutting, read_text};
+use interrupt::Interrupt;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+use write::WriteOptions;
+
+/// Repair machine-translation artifacts in French news articles against a glossary.
+#[derive(Parser)]
+#[command(name = "glossfix", version, about, long_about = None)]
+pub struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options every command takes.
+#[derive(Args)]
+pub struct Global {
+    /// Glossary to use [default: glossary.toml in this folder or the nearest parent,
+    /// else the glossary built into glossfix]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
+    /// Files (or chunks of a large file) processed at once [default: the number of cores]
+    #[arg(long, global = true, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Inputs larger than this many bytes are processed in chunks
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = 64 << 20, hide = true)]
+    pub stream_threshold: u64,
+    /// The size of a chunk in bytes, extended to the next paragraph break
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = 4 << 20, hide = true)]
+    pub chunk_size: usize,
+    /// Wait this many milliseconds before renaming a written file (for the tests that
+    /// race and interrupt writes)
+    #[arg(long, global = true, value_name = "MS", hide = true)]
+    pub pause_before_rename: Option<u64>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Repair files: one file or stdin to stdout, or many with --write, --diff or --check
+    Fix(fix::FixArgs),
+    /// Report every finding, including those fix cannot repair safely
+    Check(check::CheckArgs),
+    /// Propose glossary entries (English leaks, name spellings) from articles, as TOML
+    Suggest(suggest::SuggestArgs),
+    /// Align an article with its English source, sentence by sentence
+    Align(align::AlignArgs),
+    /// Maintain the glossary: lint, fmt, add, add-term, stats, import, export
+    #[command(subcommand)]
+    Glossary(glossary::GlossaryCommand),
+}
+
+/// How glossfix exits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Nothing found, or nothing left to change.
+    Clean = 0,
+    /// Findings, or changes that remain where the mode reports them.
+    Found = 1,
+    /// An error.
+    Error = 2,
+    /// Interrupted (128 + SIGINT, as shells report it).
+    Interrupted = 130,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit as u8)
+    }
+}
+
+/// What every command that reads articles shares.
+pub struct Context {
+    /// The engine over the glossary in use.
+    pub engine: Engine,
+    /// Threads to use.
+    pub jobs: usize,
+    /// How inputs are cut into pieces.
+    pub cutting: Cutting,
+    /// Set on Ctrl-C or SIGTERM.
+    pub interrupt: Interrupt,
+    /// How files are written.
+    pub write: WriteOptions,
+}
+
+/// Parses the command line, runs the command and says how to exit.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let interrupt = Interrupt::install();
+    let global = cli.global;
+    let exit = match cli.command {
+        Command::Glossary(command) => glossary::run(command, &global, &interrupt),
+        command => match load_engine(global.glossary.as_deref()) {
+            Err(exit) => exit,
+            Ok(engine) => {
+                let jobs = global.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+                let context = Context {
+                    engine,
+                    jobs: jobs.max(1),
+                    cutting: Cutting { threshold: global.stream_threshold, chunk: global.chunk_size.max(1) },
+                    interrupt: interrupt.clone(),
+                    write: WriteOptions {
+                        interrupt: interrupt.clone(),
+                        pause: global.pause_before_rename.map(Duration::from_millis),
+                    },
+                };
+                match command {
+                    Command::Fix(args) => fix::run(&args, &context),
+                    Command::Check(args) => check::run(&args, &context),
+                    Command::Suggest(args) => suggest::run(&args, &context),
+                    Command::Align(args) => align::run(&args, &context),
+                    Command::Glossary(_) => unreachable!("dispatched above"),
+                }
+            }
+        },
+    };
+    if interrupt.requested() {
+        render::error("interrupted; every file is either done or untouched");
+        return Exit::Interrupted.into();
+    }
+    exit.into()
+}
+
+/// `--glossary FILE`, else `glossary.toml` here or in the nearest parent, else the built-in
+/// glossary; loaded (`parse → compile → lint`), its warnings printed. A refused glossary
+/// prints every error and exits 2.
+pub fn load_engine(explicit: Option<&Path>) -> Result<Engine, Exit> {
+    let (origin, source) = match explicit.map(Path::to_path_buf).or_else(discover_glossary) {
+        Some(path) => match read_text(&path) {
+            Ok(source) => (path.display().to_string(), source),
+            Err(e) => {
+                render::error(e);
+                return Err(Exit::Error);
+            }
+        },
+        None => (DEFAULT_GLOSSARY_NAME.to_string(), DEFAULT_GLOSSARY.to_string()),
+    };
+    match load(&source, &origin) {
+        Ok(loaded) => {
+            for warning in &loaded.warnings {
+                render::warning(format!("{origin}:{warning}"));
+            }
+            Ok(loaded.engine)
+        }
+        Err(e) => {
+            report_load_error(&e);
+            Err(Exit::Error)
+        }
+    }
+}
+
+/// Prints every problem of a refused glossary.
+pub fn report_load_error(e: &LoadError) {
+    for line in e.lines() {
+        render::error(line);
+    }
+}
+
+/// `glossary.toml` in the current folder or the nearest parent, shown relative to it.
+pub fn discover_glossary() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    let found = cwd.ancestors().map(|dir| dir.join("glossary.toml")).find(|c| c.is_file())?;
+    Some(relative_to(&found, &cwd))
+}
+
+/// `candidate` relative to `cwd` when it is in `cwd` or a parent of it, for short messages.
+fn relative_to(candidate: &Path, cwd: &Path) -> PathBuf {
+    let Some(dir) = candidate.parent() else {
+        return candidate.to_path_buf();
+    };
+    match cwd.strip_prefix(dir) {
+        Ok(rest) => {
+            let mut p = PathBuf::new();
+            for _ in rest.components() {
+                p.push("..");
+            }
+            p.join("glossary.toml")
+        }
+        Err(_) => candidate.to_path_buf(),
+    }
+}
+
+/// The checks against the English source given with `--source` (one article only).
+pub fn source_check(source: Option<&Path>, paths: &[PathBuf], cx: &Context) -> Result<Option<SourceCheck>, Exit> {
+    let Some(source) = source else { return Ok(None) };
+    if paths.len() > 1 || paths.first().is_some_and(|p| p.is_dir()) {
+        render::error("--source goes with one article: give a single file");
+        return Err(Exit::Error);
+    }
+    match read_text(source) {
+        Ok(text) => Ok(Some(SourceCheck::new(cx.engine.glossary(), text))),
+        Err(e) => {
+            render::error(e);
+            Err(Exit::Error)
+        }
+    }
+}
+
+/// The exit after writing output: a closed pipe (`glossfix check | head`) is not an
+/// error, any other write error is.
+pub fn finish_output(written: io::Result<()>, exit: Exit) -> Exit {
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            render::error(format!("writing output: {e}"));
+            Exit::Error
+        }
+        _ => exit,
+    }
+}

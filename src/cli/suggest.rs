@@ -1,0 +1,46 @@
+//! `glossfix suggest`: glossary entries proposed from a corpus, as TOML.
+
+use crate::cli::input::{Cutting, collect};
+use crate::cli::{Context, Exit, finish_output, render, runner};
+use clap::Args;
+use glossfix_maintain::suggest::{Collector, to_toml};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Args)]
+pub struct SuggestArgs {
+    /// Files or folders (folders are walked for *.txt and *.md); `-` or none for stdin
+    paths: Vec<PathBuf>,
+}
+
+pub fn run(args: &SuggestArgs, cx: &Context) -> Exit {
+    let (inputs, missing) = collect(&args.paths);
+    let mut exit = Exit::Clean;
+    for e in missing {
+        render::error(e);
+        exit = Exit::Error;
+    }
+    let mut collector = Collector::new();
+    // Name spellings are counted over whole articles.
+    let result = runner::run(
+        &inputs,
+        Cutting::WHOLE,
+        1,
+        &cx.interrupt,
+        |_, text| text.to_string(),
+        |_, text| {
+            match text {
+                Ok(text) => collector.add(&cx.engine, &text),
+                Err(e) if e.skipped => render::note(e),
+                Err(e) => {
+                    render::error(e);
+                    exit = Exit::Error;
+                }
+            }
+            Ok(())
+        },
+    );
+    let toml = to_toml(&collector.finish(&cx.engine));
+    let mut stdout = std::io::stdout().lock();
+    finish_output(result.and_then(|()| stdout.write_all(toml.as_bytes())).and_then(|()| stdout.flush()), exit)
+}
