@@ -40,6 +40,7 @@ pub use glossfix_glossary::{CompiledGlossary, Glossary, ParseError};
 pub use glossfix_maintain::{LoadError, Loaded, Problem, ProblemKind, Severity, load};
 pub use glossfix_report as report;
 pub use glossfix_text::Span;
+pub use glossfix_text::protect::Markup;
 
 /// The glossary built into glossfix (the repository's `glossary.toml`).
 pub const DEFAULT_GLOSSARY: &str = include_str!("../glossary.toml");

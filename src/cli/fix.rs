@@ -8,7 +8,7 @@ use crate::cli::write::{AtomicWrite, write_atomic};
 use crate::cli::{Context, Exit, finish_output, render, source_check};
 use clap::Args;
 use glossfix::report::{Offset, locate, text_lines, unified_diff};
-use glossfix::{Applicability, Finding, FindingSource, Request};
+use glossfix::{Applicability, Finding, FindingSource, Markup, Request};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -105,7 +105,7 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
         return Exit::Error;
     }
     let sources: Vec<&dyn FindingSource> = source.iter().map(|s| s as &dyn FindingSource).collect();
-    let request = Request { level: args.level(), sources: &sources };
+    let request = Request { level: args.level(), sources: &sources, ..Request::default() };
     // A diff compares whole files, and alignment needs the whole article.
     let cutting = if source.is_some() || matches!(mode, Mode::Diff { .. }) { Cutting::WHOLE } else { cx.cutting };
     let glossary = cx.engine.glossary();
@@ -117,6 +117,7 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
         &cx.interrupt,
         |unit, text| {
             let name = inputs[unit.input].name();
+            let request = Request { markup: Markup::of_file_name(&name), ..request };
             let outcome = match cx.engine.run(text, &request) {
                 Ok(outcome) => outcome,
                 Err(e) => {

@@ -98,8 +98,15 @@ const SEEDS: &[&str] = &[
     "us-works-to-expose-and-counter-arms-deal",
 ];
 
+/// Runs glossfix at the repository root, with the seed articles' glossary unless the
+/// arguments name one.
 fn glossfix(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_glossfix")).current_dir(crate::root()).args(args).output().unwrap()
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_glossfix"));
+    cmd.current_dir(crate::root());
+    if !args.contains(&"--glossary") {
+        cmd.args(["--glossary", "tests/corpus/glossary.toml"]);
+    }
+    cmd.args(args).output().unwrap()
 }
 
 fn seed_paths(name: &str) -> (String, String) {

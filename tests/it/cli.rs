@@ -15,7 +15,7 @@ fn run_in(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_glossfix"));
     cmd.current_dir(dir).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped());
     if !args.contains(&"--glossary") {
-        cmd.arg("--glossary").arg(crate::root().join("glossary.toml"));
+        cmd.arg("--glossary").arg(crate::root().join("tests/corpus/glossary.toml"));
     }
     let mut child = cmd.spawn().unwrap();
     child.stdin.take().unwrap().write_all(stdin.unwrap_or("").as_bytes()).unwrap();
@@ -290,8 +290,8 @@ fn fix_on_a_corpus_article_matches_the_library() {
     let o = run_in(&crate::root(), &["fix", path.to_str().unwrap()], None);
     assert_eq!(code(&o), 0);
     let text = fs::read_to_string(&path).unwrap();
-    assert_eq!(stdout(&o), crate::fix(&crate::engine(), &text).text);
-    assert!(stdout(&o).contains("250 millions de dollars"));
+    assert_eq!(stdout(&o), crate::fix(&crate::corpus_engine(), &text).text);
+    assert!(stdout(&o).contains("250 millions de dollars"), "the corpus glossary's scoped entry");
 }
 
 #[test]

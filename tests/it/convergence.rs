@@ -137,3 +137,28 @@ fn the_default_glossary_loads_without_a_problem_and_is_formatted() {
     let g = loaded.engine.glossary();
     assert!(!g.terms.is_empty() && !g.fixes.is_empty() && !g.furniture.is_empty());
 }
+
+#[test]
+fn the_corpus_glossary_is_the_default_plus_fitted_entries() {
+    let source = fs::read_to_string(crate::root().join("tests/corpus/glossary.toml")).unwrap();
+    let loaded = glossfix::load(&source, "tests/corpus/glossary.toml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.warnings, Vec::new(), "the corpus glossary has no lint warning");
+    assert_eq!(
+        glossfix_maintain::edit::format(&source).unwrap(),
+        source,
+        "run `glossfix glossary fmt tests/corpus/glossary.toml`"
+    );
+    // Every entry of the default glossary is in the corpus glossary, word for word, so the
+    // snapshots show what a user of the default gets plus what the fitted entries add.
+    let entries = |toml: &str| -> Vec<String> {
+        let body = toml.find("\n[[").map_or("", |at| &toml[at + 1..]);
+        body.split("\n[[").map(|b| b.trim().trim_start_matches("[[").to_string()).collect()
+    };
+    let corpus = entries(&source);
+    let default = entries(glossfix::DEFAULT_GLOSSARY);
+    assert!(default.len() >= 20, "the default has its entries ({})", default.len());
+    for entry in &default {
+        assert!(corpus.contains(entry), "default entry missing or changed in tests/corpus/glossary.toml:\n[[{entry}");
+    }
+    assert!(corpus.len() > default.len(), "the corpus glossary adds the fitted entries");
+}

@@ -1,5 +1,7 @@
 //! Every article in `tests/corpus/` is snapshotted (repairs made, findings left, fixed
 //! text) under the top-level `snapshots/`; adding an article is all it takes to cover it.
+//! They run with the corpus glossary (`tests/corpus/glossary.toml`), which is the
+//! default glossary plus the entries fitted to these articles.
 
 use glossfix::Applicability;
 use glossfix::report::{self, Offset};
@@ -7,7 +9,7 @@ use std::fs;
 
 #[test]
 fn corpus_snapshots() {
-    let engine = crate::engine();
+    let engine = crate::corpus_engine();
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../../snapshots");
     settings.set_prepend_module_to_snapshot(false);
@@ -34,7 +36,7 @@ fn corpus_snapshots() {
 
 #[test]
 fn fix_is_idempotent_on_every_corpus_article() {
-    let engine = crate::engine();
+    let engine = crate::corpus_engine();
     let mut seen = 0;
     for entry in fs::read_dir(crate::root().join("tests/corpus")).unwrap() {
         let path = entry.unwrap().path();
@@ -51,7 +53,7 @@ fn fix_is_idempotent_on_every_corpus_article() {
 
 #[test]
 fn fix_changes_no_byte_outside_the_repaired_spans() {
-    let engine = crate::engine();
+    let engine = crate::corpus_engine();
     for entry in fs::read_dir(crate::root().join("tests/corpus")).unwrap() {
         let path = entry.unwrap().path();
         let text = fs::read_to_string(&path).unwrap();
@@ -63,7 +65,7 @@ fn fix_changes_no_byte_outside_the_repaired_spans() {
 
 #[test]
 fn crlf_and_bom_survive_and_only_repaired_bytes_change() {
-    let engine = crate::engine();
+    let engine = crate::corpus_engine();
     let text = "\u{feff}Follow\r\nLe média japonaise Kyodo.\r\n\r\nKim Jong Un  est arrivé.\r\n";
     let fixed = crate::fix(&engine, text).text;
     assert_eq!(fixed, "\u{feff}Le média japonais Kyodo.\r\n\r\nKim Jong-un  est arrivé.\r\n");

@@ -24,6 +24,13 @@ pub fn engine() -> glossfix::Engine {
     glossfix::load(&source, "glossary.toml").unwrap_or_else(|e| panic!("{e}")).engine
 }
 
+/// The engine over the seed articles' glossary (`tests/corpus/glossary.toml`: the default
+/// entries and the entries fitted to the five articles), as the snapshot tests use it.
+pub fn corpus_engine() -> glossfix::Engine {
+    let source = std::fs::read_to_string(root().join("tests/corpus/glossary.toml")).unwrap();
+    glossfix::load(&source, "tests/corpus/glossary.toml").unwrap_or_else(|e| panic!("{e}")).engine
+}
+
 /// The engine with an empty glossary: the built-in rules alone.
 pub fn bare_engine() -> glossfix::Engine {
     glossfix::load("", "empty.toml").unwrap().engine

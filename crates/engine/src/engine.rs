@@ -7,6 +7,7 @@ use glossfix_diagnostics::{Applicability, Family, Finding, FindingSource, Fix, O
 use glossfix_glossary::{CompiledGlossary, Glossary};
 use glossfix_rules::{RuleSettings, Scope, check_all};
 use glossfix_text::Span;
+use glossfix_text::protect::{Markup, protected, touches};
 use std::collections::hash_map::DefaultHasher;
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -46,11 +47,15 @@ pub struct Request<'a> {
     pub level: Applicability,
     /// Extra finding sources run on every pass (the checks against an English source).
     pub sources: &'a [&'a dyn FindingSource],
+    /// How the text is marked up: in Markdown, code, HTML, link targets and front matter
+    /// are never reported on nor changed (in every text, backquoted words, URLs, e-mail
+    /// addresses, paths, options and file names are not).
+    pub markup: Markup,
 }
 
 impl Default for Request<'_> {
     fn default() -> Self {
-        Request { level: Applicability::Safe, sources: &[] }
+        Request { level: Applicability::Safe, sources: &[], markup: Markup::Plain }
     }
 }
 
@@ -241,6 +246,11 @@ impl Engine {
                 findings.extend(source.findings(text));
             }
         }
+        // Nothing is said about code, URLs, paths and the like, nor changed in them.
+        let protected = protected(text, request.markup);
+        if !protected.is_empty() {
+            findings.retain(|f| !touches_protected(f, &protected));
+        }
         // Safe fixes first, then (with --unsafe) the unsafe ones; glossary before rules.
         let mut order: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix_at(level).is_some()).collect();
         order.sort_by_key(|&i| findings[i].fix.as_ref().map(Fix::applicability));
@@ -271,6 +281,12 @@ impl Engine {
         let applied: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix_at(level).is_some()).collect();
         Pass { findings, applied, output: applied_fixes.text }
     }
+}
+
+/// True when `finding` or one of its edits touches a protected span.
+fn touches_protected(finding: &Finding, protected: &[Span]) -> bool {
+    touches(protected, finding.span)
+        || finding.fix.as_ref().is_some_and(|fix| fix.edits().iter().any(|e| touches(protected, e.span)))
 }
 
 /// Sorts findings by position, glossary findings before the others at the same start.

@@ -1,5 +1,7 @@
 //! Doubled words: "le le", "de de". Function words doubled are a slip and are repaired;
-//! other doubled words are reported (some are meant: "nous nous", "vous vous").
+//! other doubled words are reported. Doubles that French grammar makes are left alone:
+//! the reflexive "nous nous", "vous vous", and "en en" before a gerund or a participle
+//! ("en en affichant la liste": the preposition, then the pronoun).
 
 use crate::context::Context;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
@@ -29,7 +31,12 @@ pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
                     && prev.chars().flat_map(char::to_lowercase).eq(word.chars()));
             let spaces_only = same && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
             let lower = if spaces_only { word.to_lowercase() } else { String::new() };
-            if spaces_only && !MEANT.contains(&lower.as_str()) && !word.chars().all(|c| c.is_ascii_digit()) {
+            let grammatical = lower == "en" && gerund_follows(&cx.tokens, start);
+            if spaces_only
+                && !MEANT.contains(&lower.as_str())
+                && !grammatical
+                && !word.chars().all(|c| c.is_ascii_digit())
+            {
                 let function = FUNCTION_WORDS.contains(&lower.as_str());
                 let removed = Span::new(prev_start + prev.len(), start + word.len());
                 let finding = Finding::new(
@@ -42,6 +49,13 @@ pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
         }
         previous = Some((start, word));
     }
+}
+
+/// Whether the word after the one at `start` is a present participle ("affichant",
+/// "parlant"): "en en affichant" is the preposition and the pronoun.
+fn gerund_follows(tokens: &[(usize, &str)], start: usize) -> bool {
+    let i = tokens.partition_point(|&(s, _)| s <= start);
+    tokens.get(i).is_some_and(|&(_, next)| next.chars().count() > 4 && next.to_lowercase().ends_with("ant"))
 }
 
 #[cfg(test)]
@@ -63,6 +77,14 @@ mod tests {
             ("de De Gaulle", "de De Gaulle", false),
             ("le vent de l’est est froid", "le vent de l’est est froid", true),
             ("il a perdu son son", "il a perdu son son", true),
+            (
+                "Identifiez vos disques en en affichant la liste",
+                "Identifiez vos disques en en affichant la liste",
+                false,
+            ),
+            ("en en parlant", "en en parlant", false),
+            ("vous vous trompez", "vous vous trompez", false),
+            ("publié en en janvier", "publié en janvier", true),
         ];
         for (text, want, reported) in cases {
             let out = run(doubled_word, text);

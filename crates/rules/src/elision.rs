@@ -118,9 +118,20 @@ const ASPIRATED_H: &[&str] = &[
     "hurler",
     "hurlement",
     "hussard",
+    // English loanwords: French keeps their h aspirated ("le hashtag", "le hacker").
+    "hacker",
+    "hacking",
+    "hardware",
+    "has-been",
+    "hashtag",
+    "hip-hop",
+    "hit",
+    "holding",
+    "home",
+    "hot",
+    "hub",
     "hutte",
     "hyène",
-    "hall",
     "halal",
     "hamas",
     "hezbollah",
@@ -272,14 +283,22 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
     if next_capital || lexicon().zipf(&next_lower).fr < 2.0 {
         return false;
     }
+    let z = lexicon().zipf(&next_lower);
     if next_lower.starts_with('h') {
         let aspirated = ASPIRATED_H.iter().any(|h| next_lower == *h || (h.len() >= 4 && next_lower.starts_with(h)));
-        if aspirated || !lexicon().is_common_french(&next_lower) {
+        // An h-word at least as frequent in English as in French is a loanword, and
+        // French loanwords from English keep their h aspirated ("le hub", "le holding").
+        let loanword = z.en >= z.fr;
+        if aspirated || loanword || !lexicon().is_common_french(&next_lower) {
             return false;
         }
     }
-    if char_before(text, start).is_some_and(|c| c == '-' || c == '\u{2011}') {
-        return false; // "donne-le à", "dis-le"
+    // "donne-le à", "dis-le"; and a particle glued to something other than a space or an
+    // opening mark is part of a name, a path or a file name (".te est", "/de un").
+    if char_before(text, start)
+        .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '«' | '“' | '"' | '‘' | '\'' | '—' | '–'))
+    {
+        return false;
     }
     if lower == "de" && pair > 0 {
         let (prev_start, prev) = all[pair - 1];
@@ -299,9 +318,12 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
             return false;
         }
     }
-    let z = lexicon().zipf(&next_lower);
-    if z.en - z.fr >= 1.5 && z.fr < 3.3 {
-        return false; // an English word: the leak rule speaks about it
+    // A word clearly more frequent in English than in French is English ("la end", "de
+    // user", "la origin"): the leak rule speaks about it. wordfreq's French counts come
+    // partly from the web, where English words are common, so a gap of 0.8 (six times as
+    // frequent) is enough; French cognates ("information", "option") stay under it.
+    if z.en - z.fr >= 0.75 {
+        return false;
     }
     let end = all.get(pair + 1).map_or(start, |(s, w)| s + w.len());
     !is_english_context(text, start, end)
@@ -354,6 +376,13 @@ mod tests {
                 "plus récent que aptitude.\naptitude fournit une interface",
                 "plus récent que aptitude.\naptitude fournit une interface",
             ),
+            // English words, loanwords with an aspirated h, code and file names.
+            ("la end du fichier, la origin du paquet", "la end du fichier, la origin du paquet"),
+            ("à la place de user, de at", "à la place de user, de at"),
+            ("le hashtag, le hacker, le hub, le holding", "le hashtag, le hacker, le hub, le holding"),
+            ("le hamburger et le hall", "le hamburger et le hall"),
+            ("Le fichier .te est compilé", "Le fichier .te est compilé"),
+            ("de information et de option", "d’information et d’option"),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text, &run(check, text)), want, "{text:?}");

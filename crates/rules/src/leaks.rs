@@ -10,7 +10,9 @@
 //! wordfreq's French list holds some English web text ("again" reads 3.5 in French), a
 //! gap of 2 or more says English up to a French frequency of 4. Never reported: capitalised words inside a sentence and
 //! acronyms (names, titles: "le New York Times", "Pool Photo via AP"), words in English
-//! context (an English quotation), a lone function word ("in extremis"), web addresses.
+//! context (an English quotation), words in a quotation that is English or at most three
+//! words long (a quotation, or an English term mentioned: "(« changelog »)"), a lone
+//! function word ("in extremis"), web addresses.
 //!
 //! Each leak comes with French candidates when the lexicons have some (FreeDict
 //! translations, then French cognates such as "program" -> "programme"); they are offered
@@ -146,7 +148,10 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)]) -> Vec<Leak> {
         let lone_function = run == [Class::Function] && !tokens[i].1.eq_ignore_ascii_case("in");
         if has_english || phrase || lone_function {
             let span = Span::new(tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len());
-            if !is_web_address(text, span) && is_french_context(text, span.start, span.end) {
+            if !is_web_address(text, span)
+                && is_french_context(text, span.start, span.end)
+                && !quoted_english(text, span)
+            {
                 let candidates = if j - i == 1 {
                     known.entry(tokens[i].1).or_insert_with(|| candidates(tokens[i].1)).clone()
                 } else {
@@ -214,6 +219,46 @@ pub fn candidates(word: &str) -> Vec<String> {
     out
 }
 
+/// The text between the quotation marks around `span` on its line, if it is quoted.
+fn quotation_around(text: &str, span: Span) -> Option<&str> {
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let mut open: Vec<(usize, char)> = Vec::new();
+    for (i, c) in text[line_start..span.start].char_indices() {
+        match c {
+            '“' | '«' => open.push((line_start + i + c.len_utf8(), c)),
+            '”' | '»' => {
+                open.pop();
+            }
+            '"' => match open.last() {
+                Some((_, '"')) => {
+                    open.pop();
+                }
+                _ => open.push((line_start + i + 1, '"')),
+            },
+            _ => {}
+        }
+    }
+    let (from, mark) = *open.last()?;
+    let close = match mark {
+        '“' => '”',
+        '«' => '»',
+        _ => '"',
+    };
+    let to = span.end + text[span.end..line_end].find(close)?;
+    Some(&text[from..to])
+}
+
+/// True when the leak at `span` is inside a quotation that is English or short: an
+/// English quotation ("“the deal is done”"), or an English term mentioned, not used
+/// ("le journal des modifications (« changelog »)").
+fn quoted_english(text: &str, span: Span) -> bool {
+    quotation_around(text, span).is_some_and(|quoted| {
+        let (french, english) = glossfix_text::lang::function_word_counts(quoted);
+        english >= french || words(quoted).count() <= 3
+    })
+}
+
 /// Reports each leak; its best candidate is an unsafe fix.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let style = cx.style;
@@ -262,6 +307,7 @@ mod tests {
             ("car le nettoyage est plus long que prévu, une question importante de types", &[]),
             ("le leadership du centre et la session du forum sur les drones", &[]),
             // Names, titles, acronyms, English quotations, Latin, addresses: nothing.
+            ("Il a dit « the deal is done » hier soir", &[]),
             ("Le New York Times a d’abord fait état d’une réunion", &[]),
             ("(Sergueï Ilnitski/Pool Photo via AP) (AP)", &[]),
             ("“The vehicle was stopped at the border,” he said.", &[]),

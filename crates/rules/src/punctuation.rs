@@ -27,8 +27,31 @@ pub fn doubled_period(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
+/// Words after which "(.)" names the character: "les points (.)", "le séparateur (.)".
+const NAMES_A_CHARACTER: &[&str] = &[
+    "point",
+    "points",
+    "caractère",
+    "caractères",
+    "signe",
+    "signes",
+    "symbole",
+    "symboles",
+    "séparateur",
+    "séparateurs",
+    "ponctuation",
+    "dot",
+    "dots",
+    "period",
+    "character",
+    "touche",
+    "touches",
+];
+
 /// "avec (.) les médias" -> "avec les médias": a bracket pair holding nothing or a lone
-/// full stop, standing as a word of its own.
+/// full stop, standing as a word of its own. Not where "(.)" names the character: after
+/// a word such as "point" or "caractère", or in a line that shows other characters the
+/// same way ("tildes (~) et points (.)").
 pub fn stray_brackets(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     for pattern in ["(.)", "()", "( )", "[.]", "[]"] {
@@ -36,7 +59,7 @@ pub fn stray_brackets(cx: &Context, out: &mut Vec<Finding>) {
             let end = i + pattern.len();
             let alone = char_before(text, i).is_none_or(char::is_whitespace)
                 && char_at(text, end).is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.'));
-            if alone {
+            if alone && !names_a_character(text, i) {
                 let span = Span::new(i, end);
                 out.push(
                     Finding::new(RuleId::StrayBrackets, span, format!("stray {pattern:?} left in the text"))
@@ -45,6 +68,23 @@ pub fn stray_brackets(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether the bracket pair at `at` shows a character: the word before it names one, or
+/// its line shows another character in brackets ("(~)", "(,)").
+fn names_a_character(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    let before = text[line_start..at].trim_end();
+    let previous = before.rsplit(|c: char| !c.is_alphanumeric() && c != 'é' && c != 'è').next().unwrap_or("");
+    if NAMES_A_CHARACTER.contains(&previous.to_lowercase().as_str()) {
+        return true;
+    }
+    let line = &text[line_start..line_end];
+    let chars: Vec<char> = line.chars().collect();
+    chars
+        .windows(3)
+        .any(|w| w[0] == '(' && w[2] == ')' && !w[1].is_alphanumeric() && !w[1].is_whitespace() && w[1] != '.')
 }
 
 /// "mot , suite" -> "mot, suite" and "mot ." -> "mot.": white space (not a line break)
@@ -105,6 +145,11 @@ mod tests {
             ("f(.)", "f(.)"),
             ("une liste () vide", "une liste vide"),
             ("(…)", "(…)"),
+            ("les tildes (~) et les points (.) sont permis", "les tildes (~) et les points (.) sont permis"),
+            ("séparés par un point (.) ou une virgule", "séparés par un point (.) ou une virgule"),
+            ("le caractère (.) final", "le caractère (.) final"),
+            ("des armes (.) et des obus (,)", "des armes (.) et des obus (,)"),
+            ("des armes (.) et des obus", "des armes et des obus"),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text, &run(stray_brackets, text)), want, "{text:?}");

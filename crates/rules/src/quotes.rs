@@ -37,17 +37,18 @@ fn check_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Finding>)
                 out.push(mismatch(span, "a quotation opened with “ is closed with “", "”".into()));
                 open.pop();
             }
-            ('“', _) => open.push(Open::Curly { at: i }),
+            ('“', _) if !closes_guillemet(text, span, open.last()) => open.push(Open::Curly { at: i }),
             ('»', Some(Open::Guillemet { .. })) | ('”', Some(Open::Curly { .. })) => {
                 open.pop();
             }
-            ('”', Some(Open::Guillemet { inner_space, .. })) => {
+            // « … ” and « … “ in closing position: the guillemet's closing mark.
+            ('”' | '“', Some(Open::Guillemet { inner_space, .. })) => {
                 let space_before = char_before(text, i).is_some_and(char::is_whitespace);
                 let replacement = match inner_space {
                     Some(s) if !space_before => format!("{s}»"),
                     _ => "»".to_string(),
                 };
-                out.push(mismatch(span, "a quotation opened with « is closed with ”", replacement));
+                out.push(mismatch(span, &format!("a quotation opened with « is closed with {c}"), replacement));
                 open.pop();
             }
             ('»', Some(Open::Curly { .. })) => {
@@ -75,6 +76,21 @@ fn closes(text: &str, span: Span) -> bool {
     let before = char_before(text, span.start).is_some_and(|c| is_word_char(c) || matches!(c, '.' | '!' | '?' | ')'));
     let after = char_at(text, span.end).is_none_or(|c| !is_word_char(c));
     before && after
+}
+
+/// Whether “ at `span` closes the innermost quotation, opened with «: in closing
+/// position, or, when the « has a space inside, after a space and before no word.
+fn closes_guillemet(text: &str, span: Span, innermost: Option<&Open>) -> bool {
+    let Some(Open::Guillemet { inner_space, .. }) = innermost else { return false };
+    // "« délimiteur “ soit": spaced like the «, and no ” follows to pair with it before
+    // the next » or the end of the line ("« Il a dit “ oui ” »" opens a quotation).
+    let rest = &text[span.end..];
+    let rest = &rest[..rest.find(['»', '\n']).unwrap_or(rest.len())];
+    let spaced = inner_space.is_some()
+        && char_before(text, span.start).is_some_and(char::is_whitespace)
+        && char_at(text, span.end).is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')'))
+        && !rest.contains('”');
+    closes(text, span) || spaced
 }
 
 fn mismatch(span: Span, message: &str, replacement: String) -> Finding {
@@ -110,6 +126,11 @@ mod tests {
             ("« Il a dit “oui” hier », a-t-il ajouté", "« Il a dit “oui” hier », a-t-il ajouté", &[]),
             ("“Le « oui » l’emporte”, dit-il", "“Le « oui » l’emporte”, dit-il", &[]),
             ("« Il a dit “oui” et avancent”", "« Il a dit “oui” et avancent »", &["quote-mismatch"]),
+            ("« Options de configuration“ du paquet", "« Options de configuration » du paquet", &["quote-mismatch"]),
+            ("«Options“, puis", "«Options», puis", &["quote-mismatch"]),
+            ("le « délimiteur “ soit", "le « délimiteur » soit", &["quote-mismatch"]),
+            ("« Il a dit “ oui ” »", "« Il a dit “ oui ” »", &[]),
+            ("« le mot “oui” et le mot“non” »", "« le mot “oui” et le mot“non” »", &[]),
         ];
         for (text, want, rules) in cases {
             let out = run(check, text);

@@ -36,7 +36,10 @@ pub fn broken_sentence(cx: &Context, out: &mut Vec<Finding>) {
         };
         let short = prev.chars().count() == 1;
         let number = prev.chars().all(|c| c.is_ascii_digit());
-        if short || number || is_abbreviation(prev) {
+        // "… libclanlib2. aptitude tentera …": a package or file name, with digits or
+        // underscores, ends a sentence and a command opens the next.
+        let code = prev.chars().any(|c| c.is_ascii_digit() || c == '_') && prev.chars().any(char::is_alphabetic);
+        if short || number || code || is_abbreviation(prev) {
             continue;
         }
         let next_start = i + 1 + text[i + 1..].find(next).unwrap_or(0);
@@ -59,6 +62,8 @@ mod tests {
             ("a déclaré John Kirby. journalistes mercredi.", true),
             ("a déclaré John Kirby. Les journalistes", false),
             ("des armes, etc. et des munitions", false),
+            ("installe le paquet libclanlib2. aptitude tentera ensuite", false),
+            ("le fichier config_2. dans la suite", false),
             ("M. le ministre", false),
             ("en 2023. puis", false),
             ("une pause... puis", false),

@@ -17,6 +17,7 @@
 //! | [`lang`] | French or English context from function words |
 //! | [`segment`] | sentence splitting, abbreviations, sentence starts |
 //! | [`display`] | one-line text, ellipsis, XML escaping |
+//! | [`protect`] | what is not prose: code, URLs, paths, options, Markdown code and targets |
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -27,6 +28,7 @@ pub mod display;
 pub mod fold;
 pub mod lang;
 pub mod lines;
+pub mod protect;
 pub mod segment;
 pub mod span;
 pub mod words;
