@@ -4,7 +4,7 @@ use crate::cli::input::{Cutting, collect};
 use crate::cli::{Context, Exit, finish_output, render, runner, source_check};
 use clap::{Args, ValueEnum};
 use glossfix::report::{Located, Offset, json_lines, locate, text_lines};
-use glossfix::{FindingSource, Markup, Request};
+use glossfix::{FindingSource, Request};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -71,7 +71,7 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
         |unit, text| {
             let name = inputs[unit.input].name();
             let offset = Offset { lines: unit.offset.lines, bytes: unit.offset.bytes };
-            let request = Request { markup: Markup::of_file_name(&name), ..request };
+            let request = Request { markup: cx.markup.of(&name), ..request };
             match cx.engine.run(text, &request) {
                 Ok(outcome) => {
                     let located = locate(&name, text, glossary, &outcome.findings, offset);

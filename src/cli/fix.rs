@@ -8,7 +8,7 @@ use crate::cli::write::{AtomicWrite, write_atomic};
 use crate::cli::{Context, Exit, finish_output, render, source_check};
 use clap::Args;
 use glossfix::report::{Offset, locate, text_lines, unified_diff};
-use glossfix::{Applicability, Finding, FindingSource, Markup, Request};
+use glossfix::{Applicability, Finding, FindingSource, Request};
 use std::io::{self, Write};
 use std::path::PathBuf;
 
@@ -117,7 +117,7 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
         &cx.interrupt,
         |unit, text| {
             let name = inputs[unit.input].name();
-            let request = Request { markup: Markup::of_file_name(&name), ..request };
+            let request = Request { markup: cx.markup.of(&name), ..request };
             let outcome = match cx.engine.run(text, &request) {
                 Ok(outcome) => outcome,
                 Err(e) => {

@@ -22,7 +22,7 @@ pub mod suggest;
 pub mod write;
 
 use clap::{Args, Parser, Subcommand};
-use glossfix::{DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, LoadError, SourceCheck, load};
+use glossfix::{DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, LoadError, Markup, SourceCheck, load};
 use input::{Cutting, read_text};
 use interrupt::Interrupt;
 use std::io;
@@ -51,6 +51,10 @@ pub struct Global {
     /// Files (or chunks of a large file) processed at once [default: the number of cores]
     #[arg(long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
+    /// How articles are marked up: `auto` reads `.md` and `.markdown` files as Markdown
+    /// (code, links, HTML and front matter are left alone) and the rest as plain text
+    #[arg(long, global = true, value_enum, default_value_t = MarkupArg::Auto)]
+    pub markup: MarkupArg,
     /// Inputs larger than this many bytes are processed in chunks
     #[arg(long, global = true, value_name = "BYTES", default_value_t = 64 << 20, hide = true)]
     pub stream_threshold: u64,
@@ -61,6 +65,29 @@ pub struct Global {
     /// race and interrupt writes)
     #[arg(long, global = true, value_name = "MS", hide = true)]
     pub pause_before_rename: Option<u64>,
+}
+
+/// `--markup`: how articles are marked up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MarkupArg {
+    /// By the file name: Markdown for .md, .markdown, .mdown, .mkd; plain text otherwise
+    /// (and for standard input)
+    Auto,
+    /// Plain text
+    Plain,
+    /// Markdown (CommonMark with front matter)
+    Markdown,
+}
+
+impl MarkupArg {
+    /// The markup of the input named `name`.
+    pub fn of(self, name: &str) -> Markup {
+        match self {
+            MarkupArg::Auto => Markup::of_file_name(name),
+            MarkupArg::Plain => Markup::Plain,
+            MarkupArg::Markdown => Markup::Markdown,
+        }
+    }
 }
 
 #[derive(Subcommand)]
@@ -109,6 +136,8 @@ pub struct Context {
     pub interrupt: Interrupt,
     /// How files are written.
     pub write: WriteOptions,
+    /// How articles are marked up.
+    pub markup: MarkupArg,
 }
 
 /// Parses the command line, runs the command and says how to exit.
@@ -126,6 +155,7 @@ pub fn main() -> ExitCode {
                     engine,
                     jobs: jobs.max(1),
                     cutting: Cutting { threshold: global.stream_threshold, chunk: global.chunk_size.max(1) },
+                    markup: global.markup,
                     interrupt: interrupt.clone(),
                     write: WriteOptions {
                         interrupt: interrupt.clone(),

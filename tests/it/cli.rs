@@ -340,3 +340,28 @@ fn large_files_are_streamed_in_chunks_with_the_same_results() {
     );
     assert_eq!(names_in(dir.path()), ["big.txt", "g.toml"], "no temporary file left behind");
 }
+
+#[test]
+fn markdown_files_keep_code_links_html_and_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "---\ntitle: que il\n---\n\n# Installer\n\nIl dit que il faut lancer `que il` puis [le guide](https://x.org/de_un).\n\n```sh\nque il --de un\n```\n\n<div>que il</div>\n";
+    fs::write(dir.path().join("guide.md"), doc).unwrap();
+    fs::write(dir.path().join("guide.txt"), doc).unwrap();
+    let o = run_in(dir.path(), &["fix", "--write", "guide.md", "guide.txt"], None);
+    assert_eq!(code(&o), 0, "{}", String::from_utf8_lossy(&o.stderr));
+    let md = fs::read_to_string(dir.path().join("guide.md")).unwrap();
+    assert_eq!(md, doc.replace("Il dit que il", "Il dit qu’il"), "only the prose changes in Markdown");
+    // As plain text, the front matter and the HTML are prose; the fence, the backquotes
+    // and the URL are still protected.
+    let txt = fs::read_to_string(dir.path().join("guide.txt")).unwrap();
+    assert!(
+        txt.contains("```sh\nque il --de un\n```") && txt.contains("`que il`") && txt.contains("(https://x.org/de_un)"),
+        "{txt}"
+    );
+    assert!(txt.contains("Il dit qu’il"), "{txt}");
+    // Standard input has no name: --markup says what it is.
+    let piped = run_in(dir.path(), &["--markup", "markdown", "fix", "-"], Some(doc));
+    assert_eq!(stdout(&piped), md);
+    let plain = run_in(dir.path(), &["--markup", "plain", "fix", "guide.md"], None);
+    assert!(stdout(&plain).contains("<div>qu’il</div>"), "{}", stdout(&plain));
+}

@@ -12,6 +12,7 @@ const LAYERS: &[(&str, &str)] = &[
     ("glossfix-text", "crates/text"),
     ("glossfix-data-wordfreq", "crates/data-wordfreq"),
     ("glossfix-data-freedict", "crates/data-freedict"),
+    ("glossfix-data-hunspell-fr", "crates/data-hunspell-fr"),
     ("glossfix-lexicon", "crates/lexicon"),
     ("glossfix-diagnostics", "crates/diagnostics"),
     ("glossfix-glossary", "crates/glossary"),

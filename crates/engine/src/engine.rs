@@ -351,6 +351,41 @@ mod tests {
     }
 
     #[test]
+    fn protected_text_is_neither_reported_nor_changed() {
+        let engine = engine("[[fix]]\nfind = 'vehicle'\nreplace = 'car'\n");
+        // (markup, text, fixed)
+        let cases = [
+            (
+                Markup::Plain,
+                "Il dit que il lance `que il` et de https://x.org/de un.",
+                "Il dit qu’il lance `que il` et de https://x.org/de un.",
+            ),
+            (
+                Markup::Plain,
+                "Lisez le fichier /etc/que il, puis de --vehicle et de -x.",
+                "Lisez le fichier /etc/que il, puis de --vehicle et de -x.",
+            ),
+            (
+                Markup::Plain,
+                "Le fichier .te est là, écrivez à de@vehicle.org vehicle le soir.",
+                "Le fichier .te est là, écrivez à de@vehicle.org car le soir.",
+            ),
+            (
+                Markup::Markdown,
+                "---\ntitre: que il\n---\n\nIl dit que il vient.\n\n```\nque il\n```\n\n    que il\n\nVoir [que il](https://x.org/de_un) et <b>que il</b>.\n",
+                "---\ntitre: que il\n---\n\nIl dit qu’il vient.\n\n```\nque il\n```\n\n    que il\n\nVoir [qu’il](https://x.org/de_un) et <b>qu’il</b>.\n",
+            ),
+            // The same text as plain text: only the backquoted and the URL-like parts stay.
+            (Markup::Plain, "Il dit que il vient.\n```\nque il\n```\n", "Il dit qu’il vient.\n```\nque il\n```\n"),
+        ];
+        for (markup, text, want) in cases {
+            let outcome = engine.run(text, &Request { markup, ..Request::default() }).unwrap();
+            assert_eq!(outcome.text, want, "{markup:?} {text:?}");
+            consistent(text, &outcome);
+        }
+    }
+
+    #[test]
     fn overlapping_repairs_are_reported_against_the_input() {
         let e = engine(
             "[[fix]]\nfind = 'de empêcher'\nreplace = 'd’empêcher'\n\

@@ -8,6 +8,7 @@
 //! |---|---|---|---|
 //! | `wordfreq` | `glossfix-data-wordfreq` | CC-BY-SA 4.0 | every word reads Zipf 0: no English leaks are found, and the rules that only act on known French words stay silent |
 //! | `freedict` | `glossfix-data-freedict` | GPL-2.0-or-later | no translations: leak candidates come from French cognates only |
+//! | `hunspell-fr` | `glossfix-data-hunspell-fr` | MPL-2.0 | [`is_french_word`] answers `None`: loanwords are judged by frequencies alone, and elision only acts before words wordfreq knows |
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -93,6 +94,29 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("al", "el"),
     ("", "e"),
 ];
+
+/// Whether the French dictionary (Dicollecte's, read by spellbook) knows `word`, in the
+/// case written or in lower case: "installateur", "distants", "shell", "socket" are
+/// French; "layout", "notebook", "kernel" are not. `None` when glossfix is built
+/// without the `hunspell-fr` feature. The dictionary is parsed on first use (about
+/// 35 ms).
+pub fn is_french_word(word: &str) -> Option<bool> {
+    #[cfg(feature = "hunspell-fr")]
+    {
+        static DICTIONARY: OnceLock<Option<spellbook::Dictionary>> = OnceLock::new();
+        let dictionary = DICTIONARY
+            .get_or_init(|| {
+                spellbook::Dictionary::new(glossfix_data_hunspell_fr::AFFIX, glossfix_data_hunspell_fr::DICTIONARY).ok()
+            })
+            .as_ref()?;
+        Some(dictionary.check(word) || dictionary.check(&word.to_lowercase()))
+    }
+    #[cfg(not(feature = "hunspell-fr"))]
+    {
+        let _ = word;
+        None
+    }
+}
 
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
@@ -262,5 +286,30 @@ mod tests {
         assert_eq!(lex.cognates("significant").first(), Some(&"significatif"));
         assert_eq!(lex.cognates("prolonged").first(), Some(&"prolongé"));
         assert_eq!(lex.cognates("problem").first(), Some(&"problème"));
+    }
+}
+
+#[cfg(all(test, feature = "hunspell-fr"))]
+mod french_dictionary_tests {
+    use super::is_french_word;
+
+    #[test]
+    fn french_words_table() {
+        // (word, French)
+        let cases = [
+            ("installateur", true),
+            ("empaquetage", true),
+            ("distants", true),
+            ("Japonais", true),
+            ("shell", true),
+            ("socket", true),
+            ("layout", false),
+            ("notebook", false),
+            ("devraien", false),
+            ("significant", false),
+        ];
+        for (word, french) in cases {
+            assert_eq!(is_french_word(word), Some(french), "{word}");
+        }
     }
 }

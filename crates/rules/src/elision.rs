@@ -6,7 +6,8 @@
 //! "uhlan", "yacht" and the like, numerals ("de un à trois"), "la une" (front page),
 //! acronyms, English words, or across a line break; never on "le"/"la" glued to a verb by
 //! a hyphen ("donne-le à"), nor on a particle inside a name ("Manuel de Oliveira").
-//! Only before a lower-case word the French lexicon knows: names and unknown words ("de
+//! Only before a lower-case word the French lexicon (wordfreq, or for rare words the
+//! Dicollecte dictionary) knows: names and unknown words ("de
 //! Atmel", "que autoconf") are left as written. An h-word not in the list is elided only
 //! when it is a common French word. The glossary's `[elision] exceptions` adds words.
 
@@ -280,7 +281,10 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
     }
     // Names and words the French lexicon does not know ("de Atmel", "que autoconf",
     // "de Ian") are left as written: usage varies, and a wrong repair is worse than none.
-    if next_capital || lexicon().zipf(&next_lower).fr < 2.0 {
+    // A rare word counts when the French dictionary knows it ("la installateur", "le
+    // empaquetage", "de amorçage").
+    let rare = lexicon().zipf(&next_lower).fr < 2.0;
+    if next_capital || (rare && glossfix_lexicon::is_french_word(&next_lower) != Some(true)) {
         return false;
     }
     let z = lexicon().zipf(&next_lower);
@@ -295,9 +299,9 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
     }
     // "donne-le à", "dis-le"; and a particle glued to something other than a space or an
     // opening mark is part of a name, a path or a file name (".te est", "/de un").
-    if char_before(text, start)
-        .is_some_and(|c| !c.is_whitespace() && !matches!(c, '(' | '[' | '«' | '“' | '"' | '‘' | '\'' | '—' | '–'))
-    {
+    if char_before(text, start).is_some_and(|c| {
+        !c.is_whitespace() && !matches!(c, '(' | '[' | '«' | '“' | '"' | '‘' | '\'' | '—' | '–' | '*' | '_' | '>')
+    }) {
         return false;
     }
     if lower == "de" && pair > 0 {
@@ -383,6 +387,8 @@ mod tests {
             ("le hamburger et le hall", "le hamburger et le hall"),
             ("Le fichier .te est compilé", "Le fichier .te est compilé"),
             ("de information et de option", "d’information et d’option"),
+            ("la installateur, le empaquetage, de amorçage", "l’installateur, l’empaquetage, d’amorçage"),
+            ("Il dit **que il** vient, _de un_ côté", "Il dit **qu’il** vient, _d’un_ côté"),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text, &run(check, text)), want, "{text:?}");

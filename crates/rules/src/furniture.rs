@@ -5,8 +5,9 @@
 //!   built on a word of the web page's widgets: sharing, following, subscribing,
 //!   advertising, sponsored and related content ("Advertisement continues below",
 //!   "Partager sur Facebook", "Contenu partenaire", "Read more");
-//! - in an article of more than six lines, a short line without sentence punctuation
-//!   near the top or bottom ("Follow", "En direct").
+//! - in an article of more than six lines, a short line (at most three words, starting
+//!   with a capital) without sentence punctuation near the top or bottom ("Follow", "En
+//!   direct").
 //!
 //! The widget words ([`WIDGET_WORDS`]) were written from the labels of the share,
 //! subscription, advertising and related-content widgets of French and English news
@@ -21,8 +22,8 @@ use glossfix_text::words::words;
 
 /// How many non-blank lines at each end of the article are looked at.
 const EDGE_LINES: usize = 3;
-/// Longer lines are headlines or text, not navigation.
-const MAX_WORDS: usize = 4;
+/// Longer lines are headlines, table cells or text, not navigation.
+const MAX_WORDS: usize = 3;
 
 /// Words (lower case, compared whole, or as a prefix when they end with `*`) that make a
 /// short unpunctuated line page furniture wherever it stands.
@@ -229,7 +230,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let punctuated = line.contains(['.', '!', '?', ':', ';', '»', '”', '"', '…', ',', '(']);
         let has_letters = line.chars().any(char::is_alphabetic);
         let has_digits = line.chars().any(|c| c.is_ascii_digit()); // "Article 30", "Version 11.0": headings
-        if word_count <= MAX_WORDS && !punctuated && has_letters && !has_digits {
+        // Labels start with a capital ("Follow", "En direct"); a lower-case start is a
+        // fragment or a table cell ("valeur logique de retour").
+        let capital = line.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+        if word_count <= MAX_WORDS && !punctuated && has_letters && !has_digits && capital {
             out.push(Finding::new(
                 RuleId::PageFurniture,
                 *span,
@@ -261,6 +265,8 @@ mod tests {
             ("Une phrase.\nPartager cet article sur Facebook.\nFin.".to_string(), vec![]),
             ("Une phrase.\nLes partenaires sociaux du secteur\nFin.".to_string(), vec![]),
             (format!("{body}\nMercredi 18 septembre 2024 à Paris ce jour"), vec![]),
+            (format!("{body}\nvaleur logique de retour"), vec![]),
+            (format!("{body}\nHistoire du projet Debian"), vec![]),
             (format!("   \n  Follow  \n \t\n{body}\nArticle 30"), vec!["Follow"]),
         ];
         for (text, want) in cases {

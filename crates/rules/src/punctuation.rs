@@ -104,7 +104,12 @@ pub fn space_before(cx: &Context, out: &mut Vec<Finding>) {
             '.' => next.is_none_or(|n| n.is_whitespace() || matches!(n, '”' | '»' | ')')),
             _ => next.is_none_or(|n| !n.is_ascii_digit()),
         };
-        if glued_to_word && ends {
+        // "la touche ." names a key, "le caractère ," a character: the mark is a word.
+        let named = text[..spaces_start]
+            .rsplit(|c: char| !is_word_char(c))
+            .next()
+            .is_some_and(|w| NAMES_A_CHARACTER.contains(&w.to_lowercase().as_str()));
+        if glued_to_word && ends && !named {
             out.push(
                 Finding::new(
                     RuleId::SpaceBeforePunctuation,
@@ -169,6 +174,8 @@ mod tests {
             ("le chiffre ,5", "le chiffre ,5"),
             ("x .net", "x .net"),
             ("(https://www.linux.org/) .", "(https://www.linux.org/) ."),
+            ("appuyez sur la touche . puis", "appuyez sur la touche . puis"),
+            ("le caractère , sépare", "le caractère , sépare"),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text, &run(space_before, text)), want, "{text:?}");

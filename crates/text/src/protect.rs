@@ -1,6 +1,6 @@
 //! What is not prose: the spans no rule may report on or change.
 //!
-//! In every text: words in backquotes, URLs, e-mail addresses, paths (`/usr/share`,
+//! In every text: fenced blocks (```` ``` ```` or `~~~` lines), words in backquotes, URLs, e-mail addresses, paths (`/usr/share`,
 //! `~/.bashrc`, `./configure`), option names (`--force`, `-x`) and file names
 //! (`sources.list`, `.te`). In Markdown ([`Markup::Markdown`], parsed with pulldown-cmark)
 //! also code blocks, inline code, HTML, link and image targets, and front matter.
@@ -67,6 +67,26 @@ fn merge(mut spans: Vec<Span>) -> Vec<Span> {
 /// options or file names.
 fn tokens(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
+    // Fenced blocks: from a line that starts with ``` or ~~~ to the next such line (or
+    // the end), as README files write code even when they are not Markdown.
+    let mut fence: Option<(usize, &str)> = None;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some((at, m)),
+            (Some((start, open)), Some(m)) if m == open => {
+                out.push(Span::new(start, at + line.trim_end_matches(['\n', '\r']).len()));
+                fence = None;
+            }
+            _ => {}
+        }
+        at += line.len();
+    }
+    if let Some((start, _)) = fence {
+        out.push(Span::new(start, text.len()));
+    }
     let bytes = text.as_bytes();
     // Backquotes: a run of n backquotes closed by the same run on the same line.
     let mut i = 0;

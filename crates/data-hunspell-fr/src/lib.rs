@@ -1,0 +1,15 @@
+//! The French Hunspell dictionary glossfix embeds: Dicollecte's "classique" dictionary,
+//! version 7.0, as Debian's `hunspell-fr-classical` 1:7.0-1 ships it (data licence
+//! MPL-2.0; see `DATA.md` beside this crate for the source and attribution).
+//!
+//! [`AFFIX`] is the affix file (`fr.aff`) and [`DICTIONARY`] the word list (`fr.dic`),
+//! unchanged. Every word carries its morphology (`média/S.() po:nom is:mas`).
+#![no_std]
+#![warn(missing_docs)]
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+/// The affix file, `fr.aff`.
+pub const AFFIX: &str = include_str!("../fr.aff");
+
+/// The dictionary, `fr.dic`: a count line, then one entry per line.
+pub const DICTIONARY: &str = include_str!("../fr.dic");
