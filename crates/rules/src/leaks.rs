@@ -86,9 +86,8 @@ fn classify(word: &str, initial: bool, names: &HashSet<String>, lower: &mut Stri
     let z = lexicon().zipf(lower);
     // wordfreq's French list holds web text with some English in it: "again" reads 3.5 in
     // French. A gap of two or more still says English.
-    if (z.en >= 3.5 && z.fr <= 3.3 && z.en - z.fr >= 1.5) || (z.fr < 4.0 && z.en - z.fr >= 2.0) {
-        Class::English
-    } else if loanword_english(lower, z) {
+    let strong = (z.en >= 3.5 && z.fr <= 3.3 && z.en - z.fr >= 1.5) || (z.fr < 4.0 && z.en - z.fr >= 2.0);
+    if strong || loanword_english(lower, z) {
         Class::English
     } else if z.en >= 4.0 && z.en - z.fr >= 0.8 {
         Class::Leaning
