@@ -82,9 +82,20 @@ fn names_a_character(text: &str, at: usize) -> bool {
     }
     let line = &text[line_start..line_end];
     let chars: Vec<char> = line.chars().collect();
-    chars
-        .windows(3)
-        .any(|w| w[0] == '(' && w[2] == ')' && !w[1].is_alphanumeric() && !w[1].is_whitespace() && w[1] != '.')
+    let shown =
+        |w: &[char]| w[0] == '(' && w[2] == ')' && !w[1].is_alphanumeric() && !w[1].is_whitespace() && w[1] != '.';
+    if chars.windows(3).any(shown) {
+        return true;
+    }
+    // A list of characters: "les caractères { } ( ) [ ] sont réservés", where a lone
+    // mark stands next to the pair.
+    let lone_mark = |token: Option<&str>| {
+        token.is_some_and(|t| t.chars().count() == 1 && t.chars().all(|c| "{}[]()<>|\\/'\"#&^*%@$~`+=".contains(c)))
+    };
+    let before = text[line_start..at].split_whitespace().next_back();
+    let pair_end = text[at..line_end].find([')', ']']).map_or(line_end, |p| at + p + 1);
+    let after = text[pair_end..line_end].split_whitespace().next();
+    lone_mark(before) || lone_mark(after)
 }
 
 /// "mot , suite" -> "mot, suite" and "mot ." -> "mot.": white space (not a line break)
@@ -155,6 +166,10 @@ mod tests {
             ("le caractère (.) final", "le caractère (.) final"),
             ("des armes (.) et des obus (,)", "des armes (.) et des obus (,)"),
             ("des armes (.) et des obus", "des armes et des obus"),
+            ("les caractères { } ( ) [ ] sont réservés", "les caractères { } ( ) [ ] sont réservés"),
+            ("les symboles < ( ) > et | sont spéciaux", "les symboles < ( ) > et | sont spéciaux"),
+            ("la fin des médias (.). Ensuite", "la fin des médias. Ensuite"),
+            ("la fin des médias () . Ensuite", "la fin des médias . Ensuite"),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text, &run(stray_brackets, text)), want, "{text:?}");
