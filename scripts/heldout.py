@@ -10,8 +10,9 @@ versions, fetched with `apt-get download`, nothing stored in the repository): th
 Administrator's Handbook (a book: technical prose with history and explanations), the
 Developer's Reference, the New Maintainers' Guide and the Debian Reference. Each HTML page
 is cut into articles at its section headings, one paragraph per line, as the seed articles
-are. Articles are assigned to `dev` or `test` by a hash of their name (about 1 in 3 to
-dev), so the two never share an article.
+are. Whole pages are assigned to `dev` or `test` by a hash of their name (about 1 in 3 to
+dev), so the two never share a page; each article's injection is seeded by its own name,
+so changing one article changes nothing elsewhere.
 
 Injection: a fixed random seed puts new instances of each artifact class of the seed
 articles into a copy of each article and records them in `gold.jsonl` (file, class, byte
@@ -178,7 +179,12 @@ def drop_english_sentences(paragraph):
     return " ".join(kept)
 
 
-ENGLISH = set("the and of to is it this that for with are was be by from which what doesn can will you your".split())
+# English function words (none is also a French word): a sentence with two of them and no
+# more French ones was left untranslated.
+ENGLISH = set("""the and of to is it this that these those for with are was were be been by from which what
+who whom whose doesn don can will would should could you your they them their we our us he she his her its
+not only also some any all each every there here when where while if then than into onto about after before
+because but or nor so such very more most other another has have had does did do being""".split())
 
 
 FUNCTION = set("le la les de des du un une et est que qui pour dans sur avec par pas une au aux ce cette il elle on vous nous en ne".split())
@@ -195,24 +201,27 @@ def build():
         tree.mkdir()
         for deb in debs.glob("*.deb"):
             sh("dpkg-deb", "-x", str(deb), str(tree))
-    articles = []
+    articles = []  # (name, page, paragraphs); names are stable: page and rank in it
     for source, pattern in PAGES:
         for page in sorted(tree.glob(pattern)):
-            current, title = [], page.stem
+            current, rank, page_id = [], 0, f"{source}-{page.stem}"
+
+            def close():
+                nonlocal current, rank
+                articles.append((f"{page_id}-{rank}", page_id, current))
+                current, rank = [], rank + 1
+
             for kind, text in page_blocks(page):
                 if kind == "h" and len(current) >= 3:
-                    articles.append((f"{source}-{page.stem}-{len(articles)}", current))
-                    current = []
+                    close()
                 if kind == "p" and french_enough(text):
                     current.append(drop_english_sentences(text))
                     if len(current) >= 40:
-                        articles.append((f"{source}-{page.stem}-{len(articles)}", current))
-                        current = []
+                        close()
             if len(current) >= 2:
-                articles.append((f"{source}-{page.stem}-{len(articles)}", current))
+                close()
     lexicon = load_lexicon()
     fr_en = load_fr_en(lexicon)
-    rng = random.Random(SEED)
     for split in ("dev", "test"):
         for sub in ("clean", "injected"):
             d = WORK / split / sub
@@ -221,8 +230,10 @@ def build():
                 f.unlink()
     gold = {"dev": [], "test": []}
     counts = Counter()
-    for name, paragraphs in articles:
-        split = "dev" if int(hashlib.sha256(name.encode()).hexdigest(), 16) % 3 == 0 else "test"
+    for name, page_id, paragraphs in articles:
+        # Whole pages go to one split, so that no split sees another's pages.
+        split = "dev" if int(hashlib.sha256(page_id.encode()).hexdigest(), 16) % 3 == 0 else "test"
+        rng = random.Random(f"{SEED}-{name}")  # each article's injection depends on it alone
         text = "\n".join(paragraphs) + "\n"
         fname = re.sub(r"[^A-Za-z0-9_.-]", "_", name) + ".txt"
         (WORK / split / "clean" / fname).write_text(text, encoding="utf-8")
@@ -431,7 +442,10 @@ def evaluate(split, glossary, verbose):
             if f["applicability"] != "safe":
                 continue
             for e in f["edits"]:
-                at = [g for g in items if e["byte_start"] <= g["end"] and e["byte_end"] >= g["start"]]
+                # Overlapping the artifact, or an insertion or deletion touching it.
+                at = [g for g in items if e["byte_start"] < g["end"] and e["byte_end"] > g["start"]
+                      or (e["byte_start"] == e["byte_end"] or g["start"] == g["end"]) and g["start"] <= e["byte_start"] <= g["end"]
+                      or g["class"] == "doubled-word" and e["byte_end"] == g["end"]]
                 if not at:
                     continue
                 g = at[0]
