@@ -86,6 +86,7 @@ CLASSES = {
     "space-before-punctuation": {"space-before-punctuation"},
     "stray-brackets": {"stray-brackets"},
     "furniture": {"page-furniture", "furniture"},
+    "spelling": {"spelling", "fix"},
 }
 
 
@@ -321,6 +322,25 @@ def inject(text, rng, fr_en, lexicon, furniture):
             m = pick(rng, re.finditer(r"(?<=[a-zàâçéèêëîïôûùüÿœ]{3})\.(?= [A-ZÀÉ])", line))
             if m:
                 edits.append((li, m.start(), m.start(), rng.choice([" (.)", " ()"]), "stray-brackets"))
+    # Typos, from a stream of their own so that the other injections stay as they were:
+    # a common French word cut at its end (what a spinner does), or a letter dropped,
+    # doubled or swapped with the next.
+    typo_rng = random.Random(hash_seed(lines))
+    edited = {e[0] for e in edits}
+    for li, line in enumerate(lines):
+        if not line or li in edited or typo_rng.random() >= 0.06:
+            continue
+        words = [m for m in re.finditer(r"(?<![\w’'`/.-])([a-zàâçéèêëîïôûùüÿœ]{6,})(?![\w’'`/.-])", line)
+                 if lexicon.get(m.group(1), (0, 0))[0] >= 3.0]
+        m = pick(typo_rng, words)
+        if not m:
+            continue
+        w = m.group(1)
+        kind = typo_rng.choice(["cut", "drop", "double", "swap"])
+        i = typo_rng.randrange(1, len(w) - 2)
+        typo = {"cut": w[:-1], "drop": w[:i] + w[i + 1:], "double": w[:i] + w[i] + w[i:], "swap": w[:i] + w[i + 1] + w[i] + w[i + 2:]}[kind]
+        if typo != w and typo not in lexicon:
+            edits.append((li, m.start(), m.end(), typo, "spelling"))
     # Apply line edits right to left, then furniture lines.
     by_line = defaultdict(list)
     for e in edits:
@@ -355,6 +375,11 @@ def inject(text, rng, fr_en, lexicon, furniture):
             out.append(line)
             offset += len(line.encode()) + 1
     return "\n".join(out) + "\n", records
+
+
+def hash_seed(lines):
+    """A seed from the article's text, for the streams that must not disturb the others."""
+    return int(hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16], 16)
 
 
 def original_index(lines, i):

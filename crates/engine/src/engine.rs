@@ -143,8 +143,23 @@ impl Engine {
     /// An engine over `compiled`, with the built-in rules its `[rules]` table leaves on.
     pub fn new(compiled: CompiledGlossary) -> Self {
         let glossary = compiled.glossary();
-        let settings = RuleSettings::new(&glossary.rules, &glossary.elision.exceptions);
+        let mut settings = RuleSettings::new(&glossary.rules, &glossary.elision.exceptions);
+        // The words the glossary spells are words: the spelling rule never reports them.
+        settings.accept(glossary.spelling.accept.iter().map(String::as_str));
+        for term in &glossary.terms {
+            settings.accept(std::iter::once(term.canonical.get_ref().as_str()));
+            settings.accept(term.variants.iter().map(|v| v.get_ref().as_str()));
+        }
+        for fix in &glossary.fixes {
+            settings.accept([fix.find.get_ref().as_str(), fix.replace.as_str()]);
+        }
         Engine { compiled, settings }
+    }
+
+    /// Adds words the spelling rule accepts (a user's word list), each line a word or a
+    /// phrase.
+    pub fn accept_words<'a>(&mut self, words: impl IntoIterator<Item = &'a str>) {
+        self.settings.accept(words);
     }
 
     /// The glossary in use.

@@ -2,7 +2,7 @@
 //! place in the file. Parsing judges only the syntax (bad TOML, an unknown key, an
 //! unknown rule id); whether the entries are safe is lint's question.
 
-use crate::schema::{ElisionTable, FixEntry, FurnitureEntry, GlossaryFile, TermEntry};
+use crate::schema::{ElisionTable, FixEntry, FurnitureEntry, GlossaryFile, SpellingTable, TermEntry};
 use glossfix_diagnostics::{EntryId, RuleId};
 use glossfix_text::lines::LineIndex;
 use std::collections::BTreeMap;
@@ -135,6 +135,8 @@ pub struct Glossary {
     pub rules: BTreeMap<RuleId, bool>,
     /// `[elision]`: settings of the elision rule.
     pub elision: ElisionTable,
+    /// `[spelling]`: settings of the spelling rule.
+    pub spelling: SpellingTable,
 }
 
 impl Glossary {
@@ -169,6 +171,7 @@ impl Glossary {
             furniture: file.furniture,
             rules,
             elision: file.elision,
+            spelling: file.spelling,
         })
     }
 

@@ -39,7 +39,7 @@ pub mod schema;
 pub use compiled::CompiledGlossary;
 pub use glossary::{Entry, EntryKind, Glossary, ParseError, ParseErrorKind};
 pub use matcher::RawMatch;
-pub use schema::{ElisionTable, Example, FixEntry, FurnitureEntry, Position, TermEntry};
+pub use schema::{ElisionTable, Example, FixEntry, FurnitureEntry, Position, SpellingTable, TermEntry};
 
 #[cfg(test)]
 mod tests;

@@ -57,6 +57,16 @@ pub struct ElisionTable {
     pub exceptions: Vec<String>,
 }
 
+/// `[spelling]`: settings of the spelling rule.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpellingTable {
+    /// Words the spelling rule accepts though the French dictionary does not know them
+    /// (house spellings, product names written in lower case).
+    #[serde(default)]
+    pub accept: Vec<String>,
+}
+
 /// `[[fix]]`: an artifact and its repair, with optional context conditions.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,6 +159,8 @@ pub(crate) struct GlossaryFile {
     pub(crate) rules: Option<Spanned<BTreeMap<String, bool>>>,
     #[serde(default)]
     pub(crate) elision: ElisionTable,
+    #[serde(default)]
+    pub(crate) spelling: SpellingTable,
     #[serde(default)]
     pub(crate) term: Vec<TermEntry>,
     #[serde(default)]

@@ -168,6 +168,12 @@ impl Lexicon {
         self.words.get(normal.as_str()).copied().unwrap_or_default()
     }
 
+    /// The word as the lexicon holds it and its French frequency, when wordfreq's French
+    /// list has it (exact spelling, lower case).
+    pub fn french_entry(&self, word: &str) -> Option<(&'static str, f32)> {
+        self.words.get_key_value(word).filter(|(_, z)| z.fr > 0.0).map(|(w, z)| (*w, z.fr))
+    }
+
     /// True for a word in common French use (Zipf >= 3 in French).
     pub fn is_common_french(&self, word: &str) -> bool {
         self.zipf(word).fr >= 3.0

@@ -4,7 +4,7 @@
 //! formatting.
 //!
 //! Canonical layout:
-//! - `[rules]`, then `[elision]`, then the `[[term]]` entries sorted by canonical form, the
+//! - `[rules]`, `[elision]` and `[spelling]`, then the `[[term]]` entries sorted by canonical form, the
 //!   `[[fix]]` entries sorted by `find`, the `[[furniture]]` entries sorted by line;
 //! - sort keys ignore case and accents, and the sort is stable, so entries with the same
 //!   `find` keep their order (which decides which one wins);
@@ -132,7 +132,7 @@ pub fn format(source: &str) -> Result<String, EditError> {
     let mut doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| EditError(e.to_string()))?;
     let mut position: isize = 0;
     let mut first = true;
-    for section in ["rules", "elision"] {
+    for section in ["rules", "elision", "spelling"] {
         if let Some(table) = doc.get_mut(section).and_then(Item::as_table_mut) {
             table.set_position(Some(position));
             position += 1;

@@ -14,6 +14,7 @@
 //! | `broken-sentence` | a full stop followed by a lower-case word, not after an abbreviation | report only |
 //! | `page-furniture` | a short line without sentence punctuation at the top or bottom of an article | report only |
 //! | `english-leak` | an English word or phrase among French words | suggestion (French candidates) or report |
+//! | `spelling` | a word the French dictionary does not know, one edit from French words ("devraien") | safe for a truncation with one reading ("devraient"); otherwise a suggestion |
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -26,6 +27,7 @@ mod punctuation;
 mod quotes;
 mod sentences;
 pub mod settings;
+mod spelling;
 
 pub use context::Context;
 use glossfix_diagnostics::{Finding, RuleId};
@@ -93,6 +95,12 @@ pub const RULES: &[Rule] = &[
         description: "a short navigation-like line at the top or bottom",
         repairs: false,
         check: furniture::check,
+    },
+    Rule {
+        ids: &[RuleId::Spelling],
+        description: "a word the French dictionary does not know, one edit from one it knows",
+        repairs: true,
+        check: spelling::check,
     },
     Rule {
         ids: &[RuleId::EnglishLeak],

@@ -1,4 +1,5 @@
-//! Settings of the built-in rules, from the glossary's `[rules]` and `[elision]` tables.
+//! Settings of the built-in rules, from the glossary's `[rules]`, `[elision]` and
+//! `[spelling]` tables and the words the glossary itself spells.
 
 use glossfix_diagnostics::RuleId;
 use std::collections::{BTreeMap, HashSet};
@@ -10,6 +11,10 @@ pub struct RuleSettings {
     pub disabled: HashSet<RuleId>,
     /// Extra words before which elision never happens (lower case).
     pub elision_exceptions: HashSet<String>,
+    /// Words the spelling rule accepts (lower case): `[spelling] accept`, a word list
+    /// given on the command line, and every word the glossary spells (its terms, their
+    /// variants, its finds and replacements).
+    pub known_words: HashSet<String>,
 }
 
 impl RuleSettings {
@@ -18,6 +23,16 @@ impl RuleSettings {
         RuleSettings {
             disabled: switches.iter().filter(|(_, on)| !**on).map(|(id, _)| *id).collect(),
             elision_exceptions: elision_exceptions.iter().map(|w| w.trim().to_lowercase()).collect(),
+            known_words: HashSet::new(),
+        }
+    }
+
+    /// Adds words the spelling rule accepts: each word of each phrase, lower-cased.
+    pub fn accept<'a>(&mut self, phrases: impl IntoIterator<Item = &'a str>) {
+        for phrase in phrases {
+            for (_, word) in glossfix_text::words::words(phrase) {
+                self.known_words.insert(word.to_lowercase());
+            }
         }
     }
 

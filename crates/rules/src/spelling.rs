@@ -1,0 +1,199 @@
+//! Spelling: a word that the French dictionary (Dicollecte's, through spellbook) does not
+//! know, in French text, with French words one edit away ("devraien" → "devraient").
+//!
+//! Never reported: words with a capital (names, acronyms, camel case, and, to be safe,
+//! words opening a sentence), words of fewer than five letters (most are commands, units
+//! or abbreviations: "vim", "pid", "tmp"), words with digits, words glued to an
+//! apostrophe or a hyphen ("aujourd’hui"), words the wordfreq French list or the English
+//! lexicon knows (wordfreq's English list, FreeDict headwords), words the glossary spells
+//! or `[spelling] accept` lists, a word the text writes twice or more (a consistent
+//! spelling is a name or a term: a typo is a slip), words in English context, and words
+//! with no French word one edit away (code, product names). Code, URLs and paths are
+//! protected by the engine.
+//!
+//! The candidates are the French words one edit away (a letter deleted, inserted,
+//! replaced, or two letters swapped) that both wordfreq's French list and the dictionary
+//! know and that are not clearly English (an English frequency at most 0.75 above the
+//! French one, the same test as elision's: "configuration" is a candidate, "build" is
+//! not), most frequent first. The repair is **safe** only when the word is a truncation
+//! that has one reading: exactly one candidate, which is the word with one letter added
+//! at its end, a common French word (Zipf ≥ 3), and the word has at least five letters.
+//! That is what a spinner does when it cuts a word ("devraien"). Otherwise the first
+//! candidate is a suggestion.
+
+use crate::context::Context;
+use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
+use glossfix_lexicon::{is_french_word, lexicon};
+use glossfix_text::Span;
+use glossfix_text::case::capitalize;
+use glossfix_text::chars::{char_at, char_before};
+use glossfix_text::lang::is_english_context;
+use std::collections::HashMap;
+
+/// Letters an edit may insert or put in place of another.
+const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœ";
+
+/// How many candidates a finding lists.
+const MAX_CANDIDATES: usize = 4;
+
+/// Reports each word the French dictionary does not know that is one edit from French
+/// words.
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    // Without the dictionary (the `hunspell-fr` feature off), nothing can be judged.
+    if is_french_word("de").is_none() {
+        return;
+    }
+    let text = cx.text;
+    let mut seen: HashMap<String, Vec<&'static str>> = HashMap::new();
+    // How often each unknown word occurs: a spelling the text repeats is meant.
+    let unknown: Vec<(usize, &str, String)> =
+        cx.tokens.iter().filter_map(|&(start, word)| Some((start, word, candidate_word(text, start, word)?))).collect();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for (_, _, lower) in &unknown {
+        *counts.entry(lower.as_str()).or_default() += 1;
+    }
+    for (start, word, lower) in &unknown {
+        let (start, word) = (*start, *word);
+        if counts[lower.as_str()] > 1 || cx.settings.known_words.contains(lower) {
+            continue;
+        }
+        let candidates = seen.entry(lower.clone()).or_insert_with(|| suggestions(lower)).clone();
+        if candidates.is_empty() || is_english_context(text, start, start + word.len()) {
+            continue;
+        }
+        let span = Span::new(start, start + word.len());
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let shown: Vec<String> =
+            candidates.iter().map(|c| if capital { capitalize(c) } else { c.to_string() }).collect();
+        let finding = Finding::new(
+            RuleId::Spelling,
+            span,
+            format!("{word:?} is not a French word (French: {})", shown.join(", ")),
+        );
+        let edit = Edit::replace(span, shown[0].clone());
+        out.push(finding.with_fix(if is_truncation(lower, &candidates) {
+            Fix::safe(edit)
+        } else {
+            Fix::suggestion(edit)
+        }));
+    }
+}
+
+/// The lower-cased word if the rule should look at it: not a name, acronym, number,
+/// elided or hyphen-joined piece, nor a word some lexicon knows.
+fn candidate_word(text: &str, start: usize, word: &str) -> Option<String> {
+    if word.chars().count() < 5 || word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase()) {
+        return None; // short, a number, a name, an acronym
+    }
+    let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '’' | '\'' | '-' | '‑' | '.' | '/' | '@' | '_' | '`'));
+    if glued(char_before(text, start)) || glued(char_at(text, start + word.len())) {
+        return None; // "aujourd’hui", "Jong-un", "fichier.conf"
+    }
+    let lower = word.to_lowercase();
+    let z = lexicon().zipf(&lower);
+    if z.fr > 0.0 || z.en > 0.0 || !lexicon().translations(&lower).is_empty() {
+        return None; // French or English that a lexicon knows
+    }
+    if is_french_word(&lower) != Some(false) {
+        return None;
+    }
+    Some(lower)
+}
+
+/// French words one edit from `word`, known to both wordfreq and the dictionary, most
+/// frequent first.
+fn suggestions(word: &str) -> Vec<&'static str> {
+    let chars: Vec<char> = word.chars().collect();
+    let mut found: Vec<(&'static str, f32)> = Vec::new();
+    let mut consider = |candidate: String| {
+        if let Some((known, z)) = lexicon().french_entry(&candidate) {
+            let french = z >= 1.0 && lexicon().zipf(known).en - z < 0.75;
+            if french && !found.iter().any(|(w, _)| *w == known) && is_french_word(known) == Some(true) {
+                found.push((known, z));
+            }
+        }
+    };
+    for i in 0..chars.len() {
+        let mut deleted = chars.clone();
+        deleted.remove(i);
+        consider(deleted.iter().collect());
+        if i + 1 < chars.len() {
+            let mut swapped = chars.clone();
+            swapped.swap(i, i + 1);
+            consider(swapped.iter().collect());
+        }
+        for letter in ALPHABET.chars() {
+            if letter != chars[i] {
+                let mut replaced = chars.clone();
+                replaced[i] = letter;
+                consider(replaced.iter().collect());
+            }
+        }
+    }
+    for i in 0..=chars.len() {
+        for letter in ALPHABET.chars() {
+            let mut inserted = chars.clone();
+            inserted.insert(i, letter);
+            consider(inserted.iter().collect());
+        }
+    }
+    found.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    found.into_iter().take(MAX_CANDIDATES).map(|(w, _)| w).collect()
+}
+
+/// A truncated word with one reading: one candidate, the word and one more letter, a
+/// common French word, and a word long enough to be sure.
+fn is_truncation(word: &str, candidates: &[&str]) -> bool {
+    let [only] = candidates else { return false };
+    word.chars().count() >= 5
+        && only.starts_with(word)
+        && only.chars().count() == word.chars().count() + 1
+        && lexicon().zipf(only).fr >= 3.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{fixed, run};
+
+    #[test]
+    fn spelling_table() {
+        // (text, fixed, reported words)
+        let cases: &[(&str, &str, &[&str])] = &[
+            // A truncation with one reading: repaired.
+            ("des armes qui devraien être utilisées", "des armes qui devraient être utilisées", &["devraien"]),
+            // A typo with several readings, or not at the end: suggested, not repaired.
+            ("une installtion récente du système", "une installtion récente du système", &["installtion"]),
+            ("le gouvernemnet a décidé", "le gouvernemnet a décidé", &["gouvernemnet"]),
+            ("la configurtaion du srevice", "la configurtaion du srevice", &["configurtaion", "srevice"]),
+            // Left alone: names, acronyms, numbers, code, elided and hyphenated pieces,
+            // English words, English context, words with no French neighbour.
+            ("le dirigeant Kim Jong-un et Sergueï Choïgou", "le dirigeant Kim Jong-un et Sergueï Choïgou", &[]),
+            ("l’OTAN, la RPDC et le ministre aujourd’hui", "l’OTAN, la RPDC et le ministre aujourd’hui", &[]),
+            ("installez le paquet dpkg puis lancez apt-get", "installez le paquet dpkg puis lancez apt-get", &[]),
+            ("le mot layout est anglais", "le mot layout est anglais", &[]),
+            ("He said the governmnet was wrong and would go", "He said the governmnet was wrong and would go", &[]),
+            ("la version 2.4.1b du noyau", "la version 2.4.1b du noyau", &[]),
+            ("lancez vim ou sudo, puis le pid", "lancez vim ou sudo, puis le pid", &[]),
+            ("Installtion terminée.", "Installtion terminée.", &[]),
+            ("le serveur qmail et la commande qmail", "le serveur qmail et la commande qmail", &[]),
+            ("le paquet buildd est prêt", "le paquet buildd est prêt", &[]),
+        ];
+        for (text, want, words) in cases {
+            let out = run(check, text);
+            assert_eq!(fixed(text, &out), *want, "{text:?}");
+            let got: Vec<&str> = out.iter().map(|f| &text[f.span.start..f.span.end]).collect();
+            assert_eq!(&got, words, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn accepted_words_are_never_reported() {
+        let mut settings = crate::RuleSettings::default();
+        settings.accept(["devraien"]);
+        let text = "des armes qui devraien être utilisées";
+        let mut out = Vec::new();
+        check(&Context::new(text, &settings), &mut out);
+        assert!(out.is_empty(), "{out:?}");
+    }
+}
