@@ -51,6 +51,10 @@ pub struct Global {
     /// Files (or chunks of a large file) processed at once [default: the number of cores]
     #[arg(long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
+    /// A word list (one word or phrase per line, `#` starts a comment) that the spelling
+    /// rule accepts, on top of the glossary's `[spelling] accept`
+    #[arg(long, global = true, value_name = "FILE")]
+    pub words: Option<PathBuf>,
     /// How articles are marked up: `auto` reads `.md` and `.markdown` files as Markdown
     /// (code, links, HTML and front matter are left alone) and the rest as plain text
     #[arg(long, global = true, value_enum, default_value_t = MarkupArg::Auto)]
@@ -147,7 +151,7 @@ pub fn main() -> ExitCode {
     let global = cli.global;
     let exit = match cli.command {
         Command::Glossary(command) => glossary::run(command, &global, &interrupt),
-        command => match load_engine(global.glossary.as_deref()) {
+        command => match load_engine(global.glossary.as_deref()).and_then(|e| with_words(e, global.words.as_deref())) {
             Err(exit) => exit,
             Ok(engine) => {
                 let jobs = global.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -202,6 +206,22 @@ pub fn load_engine(explicit: Option<&Path>) -> Result<Engine, Exit> {
         }
         Err(e) => {
             report_load_error(&e);
+            Err(Exit::Error)
+        }
+    }
+}
+
+/// `engine` with the words of `--words FILE` accepted by the spelling rule.
+fn with_words(mut engine: Engine, file: Option<&Path>) -> Result<Engine, Exit> {
+    let Some(path) = file else { return Ok(engine) };
+    match read_text(path) {
+        Ok(list) => {
+            engine
+                .accept_words(list.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()));
+            Ok(engine)
+        }
+        Err(e) => {
+            render::error(e);
             Err(Exit::Error)
         }
     }

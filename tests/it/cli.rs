@@ -365,3 +365,29 @@ fn markdown_files_keep_code_links_html_and_front_matter() {
     let plain = run_in(dir.path(), &["--markup", "plain", "fix", "guide.md"], None);
     assert!(stdout(&plain).contains("<div>qu’il</div>"), "{}", stdout(&plain));
 }
+
+#[test]
+fn spelling_accepts_the_glossary_list_and_a_word_file() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "des armes qui devraien être là, la configurtaion et le paramètrage\n")
+        .unwrap();
+    fs::write(dir.path().join("g.toml"), "[spelling]\naccept = [\"paramètrage\"]\n").unwrap();
+    fs::write(dir.path().join("words.txt"), "# house spellings\nconfigurtaion\n").unwrap();
+    let spelled = |args: &[&str]| -> Vec<String> {
+        let o = run_in(dir.path(), args, None);
+        stdout(&o)
+            .lines()
+            .filter(|l| l.contains("spelling:"))
+            .map(|l| l.split('"').nth(1).unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(spelled(&["--glossary", "g.toml", "check", "a.txt"]), ["devraien", "configurtaion"]);
+    assert_eq!(spelled(&["--glossary", "g.toml", "--words", "words.txt", "check", "a.txt"]), ["devraien"]);
+    // The truncation is repaired; the others are suggestions that fix leaves alone.
+    let fixed = run_in(dir.path(), &["--glossary", "g.toml", "fix", "a.txt"], None);
+    assert_eq!(stdout(&fixed), "des armes qui devraient être là, la configurtaion et le paramètrage\n");
+    // A missing word list is an error naming it.
+    let missing = run_in(dir.path(), &["--glossary", "g.toml", "--words", "nope.txt", "check", "a.txt"], None);
+    assert_eq!(code(&missing), 2);
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.txt"));
+}
