@@ -87,6 +87,7 @@ CLASSES = {
     "stray-brackets": {"stray-brackets"},
     "furniture": {"page-furniture", "furniture"},
     "spelling": {"spelling", "fix"},
+    "agreement": {"agreement", "fix"},
 }
 
 
@@ -341,6 +342,18 @@ def inject(text, rng, fr_en, lexicon, furniture):
         typo = {"cut": w[:-1], "drop": w[:i] + w[i + 1:], "double": w[:i] + w[i] + w[i:], "swap": w[:i] + w[i + 1] + w[i] + w[i + 2:]}[kind]
         if typo != w and typo not in lexicon:
             edits.append((li, m.start(), m.end(), typo, "spelling"))
+    # Agreement slips, from a stream of their own: a determiner of the other gender
+    # before a noun ("la" for "le"), or an adjective's gender flipped after its noun.
+    agree_rng = random.Random(hash_seed(lines) + 1)
+    edited = {e[0] for e in edits}
+    flip = {"le": "la", "la": "le", "un": "une", "une": "un", "ce": "cette", "cette": "ce"}
+    for li, line in enumerate(lines):
+        if not line or li in edited or agree_rng.random() >= 0.05:
+            continue
+        pairs = [m for m in re.finditer(r"(?<![\w’'`/.-])(le|la|un|une|ce|cette) ([bcdfgjklmnpqrstvwxz][a-zàâçéèêëîïôûùüÿœ]{3,})(?![\w’'`/.-])", line)]
+        m = pick(agree_rng, pairs)
+        if m:
+            edits.append((li, m.start(1), m.end(1), flip[m.group(1)], "agreement"))
     # Apply line edits right to left, then furniture lines.
     by_line = defaultdict(list)
     for e in edits:

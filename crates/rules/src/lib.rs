@@ -14,10 +14,12 @@
 //! | `broken-sentence` | a full stop followed by a lower-case word, not after an abbreviation | report only |
 //! | `page-furniture` | a short line without sentence punctuation at the top or bottom of an article | report only |
 //! | `english-leak` | an English word or phrase among French words | suggestion (French candidates) or report |
+//! | `agreement` | a determiner or adjective of the other gender than its noun ("le commande", "Le média japonaise") | suggestion (the agreed form) |
 //! | `spelling` | a word the French dictionary does not know, one edit from French words ("devraien") | safe for a truncation with one reading ("devraient"); otherwise a suggestion |
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+mod agreement;
 pub mod context;
 mod doubled;
 mod elision;
@@ -95,6 +97,12 @@ pub const RULES: &[Rule] = &[
         description: "a short navigation-like line at the top or bottom",
         repairs: false,
         check: furniture::check,
+    },
+    Rule {
+        ids: &[RuleId::Agreement],
+        description: "a determiner or an adjective of the other gender than its noun",
+        repairs: false,
+        check: agreement::check,
     },
     Rule {
         ids: &[RuleId::Spelling],
