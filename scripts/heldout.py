@@ -88,6 +88,7 @@ CLASSES = {
     "furniture": {"page-furniture", "furniture"},
     "spelling": {"spelling", "fix"},
     "agreement": {"agreement", "fix"},
+    "capitalisation": {"capitalisation", "fix", "term"},
 }
 
 
@@ -354,6 +355,23 @@ def inject(text, rng, fr_en, lexicon, furniture):
         m = pick(agree_rng, pairs)
         if m:
             edits.append((li, m.start(1), m.end(1), flip[m.group(1)], "agreement"))
+    # Capitals, from a stream of their own: a nationality or language word capitalised
+    # ("en Anglais", "le système Français"), or one occurrence of a name the article
+    # capitalises several times written in lower case ("debian").
+    cap_rng = random.Random(hash_seed(lines) + 2)
+    edited = {e[0] for e in edits}
+    names = Counter(m.group(0) for l in lines for m in re.finditer(r"(?<=[a-zà-ÿ,] )[A-Z][a-z]{3,}\b", l))
+    nationality = r"(?:(?<=\ben )|(?<=[a-zà-ÿ]{3} ))((?:angl|franç|japon|allem|anglo-sax)ais[e]?|(?:itali|europé|améric|coré|canadi|austral|indi)[a-zé]*n[ne]*)\b"
+    for li, line in enumerate(lines):
+        if not line or li in edited or cap_rng.random() >= 0.08:
+            continue
+        choices = [("n", m) for m in re.finditer(nationality, line)]
+        choices += [("l", m) for m in re.finditer(r"(?<=[a-zà-ÿ,] )([A-Z][a-z]{3,})\b(?![’'/.-]\w)", line) if names[m.group(1)] >= 3]
+        if not choices:
+            continue
+        kind, m = cap_rng.choice(choices)
+        w = m.group(1)
+        edits.append((li, m.start(1), m.end(1), w.capitalize() if kind == "n" else w.lower(), "capitalisation"))
     # Apply line edits right to left, then furniture lines.
     by_line = defaultdict(list)
     for e in edits:

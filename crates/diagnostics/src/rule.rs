@@ -60,6 +60,7 @@ rule_ids! {
     BrokenSentence => "broken-sentence", BuiltIn, "A full stop followed by a lower-case word.";
     PageFurniture => "page-furniture", BuiltIn, "A short navigation-like line at the top or bottom of an article.";
     EnglishLeak => "english-leak", BuiltIn, "English words among French words.";
+    Capitalisation => "capitalisation", BuiltIn, "A capital French does not use, or a name written in lower case.";
     Agreement => "agreement", BuiltIn, "A determiner or an adjective of the other gender than its noun.";
     Spelling => "spelling", BuiltIn, "A word the French dictionary does not know, one edit from one it knows.";
     Omission => "omission", Source, "A source sentence with no translation.";

@@ -15,11 +15,13 @@
 //! | `page-furniture` | a short line without sentence punctuation at the top or bottom of an article | report only |
 //! | `english-leak` | an English word or phrase among French words | suggestion (French candidates) or report |
 //! | `agreement` | a determiner or adjective of the other gender than its noun ("le commande", "Le média japonaise") | suggestion (the agreed form) |
+//! | `capitalisation` | a nationality or language word with a capital after a noun or "en" ("le mot Japonais", "en Anglais"); a name in lower case that the text capitalises elsewhere ("debian") | suggestion |
 //! | `spelling` | a word the French dictionary does not know, one edit from French words ("devraien") | safe for a truncation with one reading ("devraient"); otherwise a suggestion |
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 mod agreement;
+mod capitals;
 pub mod context;
 mod doubled;
 mod elision;
@@ -103,6 +105,12 @@ pub const RULES: &[Rule] = &[
         description: "a determiner or an adjective of the other gender than its noun",
         repairs: false,
         check: agreement::check,
+    },
+    Rule {
+        ids: &[RuleId::Capitalisation],
+        description: "a capital French does not use, or a name written in lower case",
+        repairs: false,
+        check: capitals::check,
     },
     Rule {
         ids: &[RuleId::Spelling],

@@ -26,7 +26,7 @@ use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{is_french_word, lexicon};
 use glossfix_text::Span;
 use glossfix_text::case::capitalize;
-use glossfix_text::chars::{char_at, char_before};
+use glossfix_text::chars::glued;
 use glossfix_text::lang::is_english_context;
 use std::collections::HashMap;
 
@@ -85,8 +85,7 @@ fn candidate_word(text: &str, start: usize, word: &str) -> Option<String> {
     if word.chars().count() < 5 || word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase()) {
         return None; // short, a number, a name, an acronym
     }
-    let glued = |c: Option<char>| c.is_some_and(|c| matches!(c, '’' | '\'' | '-' | '‑' | '.' | '/' | '@' | '_' | '`'));
-    if glued(char_before(text, start)) || glued(char_at(text, start + word.len())) {
+    if glued(text, start, start + word.len()) {
         return None; // "aujourd’hui", "Jong-un", "fichier.conf"
     }
     let lower = word.to_lowercase();
@@ -162,6 +161,8 @@ mod tests {
         let cases: &[(&str, &str, &[&str])] = &[
             // A truncation with one reading: repaired.
             ("des armes qui devraien être utilisées", "des armes qui devraient être utilisées", &["devraien"]),
+            ("des armes qui devraien.", "des armes qui devraient.", &["devraien"]),
+            ("Système de paquetage, outils et princ...", "Système de paquetage, outils et princ...", &[]),
             // A typo with several readings, or not at the end: suggested, not repaired.
             ("une installtion récente du système", "une installtion récente du système", &["installtion"]),
             ("le gouvernemnet a décidé", "le gouvernemnet a décidé", &["gouvernemnet"]),

@@ -49,6 +49,36 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
     text[i..].chars().next()
 }
 
+/// True for a character that glues a word into something larger than a word: an
+/// elision or compound ("aujourd’hui", "Jong-un"), a file or path ("fichier.conf",
+/// "debian/control", "debian_version"), an address ("user@host") or code (`` ` ``).
+pub fn joins_word(c: char) -> bool {
+    matches!(c, '’' | '\'' | '-' | '\u{2011}' | '.' | '/' | '@' | '_' | '`')
+}
+
+/// True when the word at `text[start..end]` is glued into something larger by a
+/// [`joins_word`] character on either side; a full stop after it counts only when a
+/// letter, a digit or another full stop follows ("fichier.conf", "princ...", not
+/// "fin."), and so does an ellipsis.
+///
+/// ```
+/// use glossfix_text::chars::glued;
+/// let text = "debian/control, debian_version et debian. Fin";
+/// assert!(glued(text, 0, 6) && glued(text, 16, 22));
+/// assert!(!glued(text, 34, 40));
+/// ```
+pub fn glued(text: &str, start: usize, end: usize) -> bool {
+    let before = char_before(text, start).is_some_and(joins_word);
+    let after = match char_at(text, end) {
+        // "fichier.conf" and a word cut short with an ellipsis ("princ...").
+        Some('.') => char_at(text, end + 1).is_some_and(|c| c.is_alphanumeric() || c == '.'),
+        Some('…') => true,
+        Some(c) => joins_word(c),
+        None => false,
+    };
+    before || after
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

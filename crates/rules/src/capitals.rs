@@ -1,0 +1,139 @@
+//! Capitals: nationality and language words written with a capital where French writes
+//! them in lower case ("le mot Japonais", "en Anglais"), and names written in lower case
+//! where the same text writes them with a capital ("debian" beside "Debian").
+//!
+//! Both are suggestions, never repaired by `fix` alone:
+//!
+//! - **Nationality and language words** are adjectives the French dictionary knows, with
+//!   a nationality ending (-ais, -ois, -ien, -éen, -ain, -and, -ol, and their feminines),
+//!   written with a capital inside a sentence right after "en" (a language: "en
+//!   Anglais") or right after a lower-case noun (an adjective: "le mot Japonais"). After
+//!   a determiner they are people ("les Japonais") and stay; after a capitalised noun the
+//!   phrase is a name ("l’Union Européenne", "la Maison Blanche"), left to the glossary.
+//! - **Names in lower case**: a lower-case word that the French dictionary does not know
+//!   and that is not a common English word (Zipf < 3.5), which the same text writes with a capital inside a sentence more
+//!   often than in lower case ("les versions de debian" where "Debian" appears twice). A
+//!   word ("états", "testing", "freeze") is never taken for a name this way: that needs a
+//!   glossary entry.
+//!
+//! A lower-case word opening a sentence is the broken-sentence rule's business.
+
+use crate::context::Context;
+use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
+use glossfix_lexicon::{french_entries, is_french_word, lexicon};
+use glossfix_text::Span;
+use glossfix_text::case::capitalize;
+use glossfix_text::chars::glued;
+use glossfix_text::lang::is_english_context;
+use glossfix_text::segment::is_sentence_start;
+use std::collections::HashMap;
+
+/// Endings of French nationality and language adjectives, masculine and feminine.
+const NATIONALITY_ENDINGS: &[&str] = &[
+    "ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "and", "ande", "ol", "ole", "ec",
+    "èque", "ique",
+];
+
+/// Whether `lower` is a nationality or language adjective: an adjective entry (or the
+/// feminine of one) with a nationality ending.
+fn nationality(lower: &str) -> bool {
+    if !NATIONALITY_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        return false;
+    }
+    let adjective = |w: &str| french_entries(w).iter().any(|m| m.adjective);
+    adjective(lower)
+        || lower.strip_suffix('e').is_some_and(adjective)
+        || lower.strip_suffix("ne").is_some_and(|s| s.ends_with('n') && adjective(s))
+}
+
+/// Reports capitals French does not use, and names written in lower case.
+pub fn check(cx: &Context, out: &mut Vec<Finding>) {
+    if is_french_word("de").is_none() {
+        return;
+    }
+    let text = cx.text;
+    let tokens = &cx.tokens;
+    // How often each word is written with a capital inside a sentence, and how often in
+    // lower case: a name is the spelling the text uses most.
+    let mut capitalised: HashMap<&str, usize> = HashMap::new();
+    let mut lower_case: HashMap<&str, usize> = HashMap::new();
+    for &(s, w) in tokens {
+        if w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, s) {
+            *capitalised.entry(w).or_default() += 1;
+        } else if w.chars().all(char::is_lowercase) && !glued(text, s, s + w.len()) {
+            *lower_case.entry(w).or_default() += 1;
+        }
+    }
+    for (i, &(start, word)) in tokens.iter().enumerate() {
+        let span = Span::new(start, start + word.len());
+        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        let rest_lower = word.chars().skip(1).all(|c| !c.is_uppercase());
+        let previous = i.checked_sub(1).map(|p| tokens[p]).filter(|&(p, w)| {
+            let gap = &text[p + w.len()..start];
+            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+        });
+        if first_upper && rest_lower && !is_sentence_start(text, start) {
+            let lower = word.to_lowercase();
+            let after_en = previous.is_some_and(|(_, p)| p == "en");
+            let after_noun = previous.is_some_and(|(_, p)| {
+                p.chars().all(|c| !c.is_uppercase()) && french_entries(p).iter().any(|m| m.noun && !m.adjective)
+            });
+            if (after_en || after_noun) && nationality(&lower) && !is_english_context(text, span.start, span.end) {
+                let what = if after_en { "a language" } else { "an adjective" };
+                out.push(
+                    Finding::new(RuleId::Capitalisation, span, format!("{word:?} is {what}: French writes {lower:?}"))
+                        .with_fix(Fix::suggestion(Edit::replace(span, lower))),
+                );
+            }
+            continue;
+        }
+        if word.chars().count() >= 3 && word.chars().all(char::is_lowercase) && !glued(text, span.start, span.end) {
+            let capital = capitalize(word);
+            let named = capitalised.get(capital.as_str()).is_some_and(|&n| n > lower_case[word]);
+            // A common English word ("testing", "freeze") is a word, not only a name.
+            let known = lexicon().zipf(word).en >= 3.5;
+            if named && !known && is_french_word(word) == Some(false) && !is_english_context(text, span.start, span.end)
+            {
+                out.push(
+                    Finding::new(
+                        RuleId::Capitalisation,
+                        span,
+                        format!("{word:?} is written {capital:?} elsewhere in the text: a name?"),
+                    )
+                    .with_fix(Fix::suggestion(Edit::replace(span, capital))),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::run;
+
+    #[test]
+    fn capitals_table() {
+        // (text, suggested replacements)
+        let cases: &[(&str, &[&str])] = &[
+            ("Il écrit le mot Japonais et parle en Anglais.", &["japonais", "anglais"]),
+            ("Les versions de Debian, puis de Debian, et les versions précédentes de debian.", &["Debian"]),
+            ("Le paquet debconf configure Debconf.", &[]),
+            ("Debian, Debian, puis debian/control et debian_version.", &[]),
+            ("La version Testing et la version testing.", &[]),
+            // After a capitalised noun the phrase is a name: left to the glossary.
+            ("Elle siège à l’Union Européenne depuis un an.", &[]),
+            // Left alone: people, names, sentence starts, French words, English.
+            ("Les Japonais et les Anglais sont venus.", &[]),
+            ("La Maison Blanche et la Corée du Nord.", &[]),
+            ("Japonais et Coréens discutent.", &[]),
+            ("Les États-Unis et les états de fournir.", &[]),
+            ("He speaks English and Japanese with debian users of Debian.", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> =
+                run(check, text).iter().map(|f| f.fix.as_ref().unwrap().edits()[0].replacement.clone()).collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+    }
+}
