@@ -10,11 +10,14 @@
 //!   Anglais") or right after a lower-case noun (an adjective: "le mot Japonais"). After
 //!   a determiner they are people ("les Japonais") and stay; after a capitalised noun the
 //!   phrase is a name ("l’Union Européenne", "la Maison Blanche"), left to the glossary.
-//! - **Names in lower case**: a lower-case word that the French dictionary does not know
-//!   and that is not a common English word (Zipf < 3.5), which the same text writes with a capital inside a sentence more
-//!   often than in lower case ("les versions de debian" where "Debian" appears twice). A
-//!   word ("états", "testing", "freeze") is never taken for a name this way: that needs a
-//!   glossary entry.
+//! - **Names in lower case**: a lower-case word the French dictionary does not know and
+//!   that is not a common English word (Zipf < 3.5), which the same text writes with a
+//!   capital inside a sentence more often than in lower case ("les versions de debian"
+//!   where "Debian" appears twice). A French word is taken for a name only when the text
+//!   writes it twice or more with a capital after a determiner and not before another
+//!   capitalised word ("les États-Unis", "des États voyous", but not "la Maison
+//!   Blanche"), and this lower-case use, its only one, follows a determiner too ("les
+//!   états de fournir").
 //!
 //! A lower-case word opening a sentence is the broken-sentence rule's business.
 
@@ -57,9 +60,20 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // lower case: a name is the spelling the text uses most.
     let mut capitalised: HashMap<&str, usize> = HashMap::new();
     let mut lower_case: HashMap<&str, usize> = HashMap::new();
-    for &(s, w) in tokens {
+    // Capitalised words after a determiner, not followed by another capitalised word
+    // ("des États voyous", "les États-Unis", but not "la Maison Blanche"): a common noun
+    // the text uses as a name.
+    let mut named_nouns: HashMap<&str, usize> = HashMap::new();
+    for (k, &(s, w)) in tokens.iter().enumerate() {
         if w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, s) {
             *capitalised.entry(w).or_default() += 1;
+            let next_is_name = tokens.get(k + 1).is_some_and(|&(n, next)| {
+                next.chars().next().is_some_and(char::is_uppercase) && text[s + w.len()..n].trim().is_empty()
+            });
+            if !next_is_name && after_determiner(text, tokens, k) {
+                // "États-Unis" is one word: its first part is the noun.
+                *named_nouns.entry(w.split(['-', '\u{2011}']).next().unwrap_or(w)).or_default() += 1;
+            }
         } else if w.chars().all(char::is_lowercase) && !glued(text, s, s + w.len()) {
             *lower_case.entry(w).or_default() += 1;
         }
@@ -92,8 +106,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let named = capitalised.get(capital.as_str()).is_some_and(|&n| n > lower_case[word]);
             // A common English word ("testing", "freeze") is a word, not only a name.
             let known = lexicon().zipf(word).en >= 3.5;
-            if named && !known && is_french_word(word) == Some(false) && !is_english_context(text, span.start, span.end)
-            {
+            // A French word ("états") is a name only on stronger evidence: the text writes
+            // it twice or more with a capital alone after a determiner, this is its one
+            // lower-case use, and a determiner comes before it too ("les états").
+            let french = is_french_word(word) == Some(true);
+            let french_named = french
+                && named_nouns.get(capital.as_str()).is_some_and(|&n| n >= 2)
+                && lower_case[word] == 1
+                && after_determiner(text, tokens, i);
+            let evidence = if french { french_named } else { named && !known };
+            if evidence && !is_english_context(text, span.start, span.end) {
                 out.push(
                     Finding::new(
                         RuleId::Capitalisation,
@@ -105,6 +127,17 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Determiners after which a capitalised noun is used as a name.
+const DETERMINERS: &[&str] = &["les", "des", "d", "aux", "ces", "leurs", "nos", "vos", "le", "la", "l", "du", "au"];
+
+/// Whether the token at `k` follows a determiner, after spaces or an apostrophe.
+fn after_determiner(text: &str, tokens: &[(usize, &str)], k: usize) -> bool {
+    let Some(&(p, w)) = k.checked_sub(1).map(|p| &tokens[p]) else { return false };
+    let gap = &text[p + w.len()..tokens[k].0];
+    let joined = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '’' || c == '\'');
+    joined && !gap.is_empty() && DETERMINERS.contains(&w.to_lowercase().trim_end_matches(['’', '\'']))
 }
 
 #[cfg(test)]
@@ -128,6 +161,11 @@ mod tests {
             ("La Maison Blanche et la Corée du Nord.", &[]),
             ("Japonais et Coréens discutent.", &[]),
             ("Les États-Unis et les états de fournir.", &[]),
+            // A French word as a name: only with the text's own evidence.
+            ("Des États voyous et d’États parias. Il veut empêcher les états de fournir des armes.", &["États"]),
+            ("La Maison Blanche et la Maison Blanche, une voiture blanche.", &[]),
+            ("Les États-Unis, puis les États-Unis, veulent empêcher les états de fournir.", &["États"]),
+            ("La Maison Blanche, la Maison Blanche et la maison de campagne.", &[]),
             ("He speaks English and Japanese with debian users of Debian.", &[]),
         ];
         for (text, want) in cases {
