@@ -6,7 +6,9 @@
 //! is a question of the whole phrase, and a noun phrase can hide traps. The rule looks
 //! only at a singular determiner (`le`, `la`, `un`, `une`, `ce`, `cette`, `du`, `au`)
 //! followed, after spaces, by a noun the dictionary gives one gender, and the word right
-//! after it. It says nothing:
+//! after it; or by a common prenominal adjective ("premier", "prochain", "nouveau"…)
+//! that agrees with the noun after it, when the determiner alone disagrees ("le première
+//! affectation"). It says nothing:
 //!
 //! - when the noun has both genders or none in the dictionary ("un/une après-midi", an
 //!   epicene noun such as "élève");
@@ -39,6 +41,20 @@ const DETERMINERS: &[(&str, Gender, &str)] = &[
     ("la", Gender::Feminine, "le"),
     ("une", Gender::Feminine, "un"),
     ("cette", Gender::Feminine, "ce"),
+];
+
+/// Adjectives that come before the noun: (masculine, feminine).
+const PRENOMINAL: &[(&str, &str)] = &[
+    ("premier", "première"),
+    ("dernier", "dernière"),
+    ("prochain", "prochaine"),
+    ("nouveau", "nouvelle"),
+    ("grand", "grande"),
+    ("petit", "petite"),
+    ("bon", "bonne"),
+    ("mauvais", "mauvaise"),
+    ("gros", "grosse"),
+    ("deuxième", "deuxième"),
 ];
 
 /// Words after which `le`/`la` is a pronoun ("il le commande", "ne la vend").
@@ -114,7 +130,20 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !spaced(tokens[i], tokens[i + 1]) || noun.chars().any(char::is_uppercase) {
             continue;
         }
-        let Some(gender) = noun_gender(noun) else { continue };
+        // "le première affectation": a prenominal adjective that agrees with the noun
+        // after it leaves the determiner as the one slip.
+        let prenominal = PRENOMINAL.iter().find(|(m, f)| noun == *m || noun == *f).and_then(|&(m, _)| {
+            let &(after_start, after) = tokens.get(i + 2)?;
+            let g = noun_gender(after).filter(|_| spaced(tokens[i + 1], tokens[i + 2]))?;
+            let agrees = (g == Gender::Masculine) == (noun == m);
+            (agrees && !after.chars().any(char::is_uppercase)).then_some((g, after_start + after.len()))
+        });
+        let is_prenominal = PRENOMINAL.iter().any(|(m, f)| noun == *m || noun == *f);
+        let (gender, phrase_end) = match (noun_gender(noun).filter(|_| !is_prenominal), prenominal) {
+            (Some(g), _) => (g, noun_start + noun.len()),
+            (None, Some((g, end))) if g != det_gender => (g, end),
+            _ => continue,
+        };
         // The word before, unless a line break or a sentence mark comes between.
         let previous = i
             .checked_sub(1)
@@ -123,7 +152,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             })
             .map(|p| tokens[p].1.to_lowercase());
         let previous = previous.as_deref();
-        if is_english_context(text, det_start, noun_start + noun.len()) {
+        if is_english_context(text, det_start, phrase_end) {
             continue;
         }
         if gender != det_gender {
@@ -147,16 +176,20 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     agreed = capitalize(&agreed);
                 }
                 let det_span = Span::new(det_start, det_start + det.len());
+                let head = text[noun_start..phrase_end].rsplit(' ').next().unwrap_or(noun);
                 out.push(
                     Finding::new(
                         RuleId::Agreement,
-                        Span::new(det_start, noun_start + noun.len()),
-                        format!("{noun:?} is {}: {agreed:?}", name(gender)),
+                        Span::new(det_start, phrase_end),
+                        format!("{head:?} is {}: {agreed:?}", name(gender)),
                     )
                     .with_fix(Fix::suggestion(Edit::replace(det_span, agreed))),
                 );
             }
             continue;
+        }
+        if phrase_end != noun_start + noun.len() {
+            continue; // the prenominal case ends here
         }
         // The adjective right after an agreeing determiner and noun.
         let Some(&(adj_start, adjective)) = tokens.get(i + 2) else { continue };
@@ -209,6 +242,8 @@ mod tests {
             ("sur un serveur distante", &["distant"]),
             ("pour le commande mount", &["la"]),
             ("vous pouvez installer le commande hello", &["la"]),
+            ("Seule le première affectation compte, avec le prochaine version", &["la", "la"]),
+            ("la premier fois et le première version", &["la"]),
             ("la sécurité.\nla programme devrait être", &["le"]),
             ("un accord et une accord", &["un"]),
             // Traps: nothing to say.
