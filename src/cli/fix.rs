@@ -177,10 +177,16 @@ impl Sink<'_> {
             Ok(fixed) => fixed,
             Err(e) => {
                 self.file = None; // an unreadable piece: the file is left as it was
-                if e.skipped {
+                // Where the output stands for the input (stdout), a file passed over would
+                // come out empty: it is refused, so `fix a.txt > b && mv b a.txt` stops.
+                if e.skipped && !matches!(self.mode, Mode::Stdout) {
                     render::note(e);
                 } else {
-                    self.fail(e);
+                    let mut message = e.message.replace(": skipped", ": refused, nothing written");
+                    if !e.skipped && matches!(self.mode, Mode::Stdout) {
+                        message.push_str("; the output stops here");
+                    }
+                    self.fail(FileError { message, skipped: false, ..e });
                 }
                 return Ok(());
             }

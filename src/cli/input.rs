@@ -97,10 +97,18 @@ pub fn decode(path: &Path, bytes: Vec<u8>, offset: u64) -> Result<String, FileEr
     })
 }
 
-/// A NUL byte in the first 8 KiB: a binary file, passed over (as ripgrep does).
-fn binary(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(FileError { skipped: true, ..FileError::new(path, "binary file (NUL bytes): skipped") });
+/// A NUL byte anywhere in the input: not text. In the first piece of a file it is a
+/// binary file, passed over with a note where files are walked (as ripgrep does), and
+/// refused where the output replaces the input; in a later piece of a large file it is
+/// an error (what came before was text, the rest is not processed).
+fn binary(path: &Path, bytes: &[u8], offset: u64) -> Result<(), FileError> {
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let at = offset + at as u64;
+        if offset == 0 {
+            let message = format!("binary file (a NUL byte at offset {at}): skipped");
+            return Err(FileError { skipped: true, ..FileError::new(path, message) });
+        }
+        return Err(FileError::new(path, format!("a NUL byte at offset {at}: not text; the file was left as it was")));
     }
     Ok(())
 }
@@ -112,7 +120,7 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
         return Err(FileError::new(path, "is a directory, not a file"));
     }
     let bytes = fs::read(path).map_err(|e| FileError::new(path, describe_io_error(&e)))?;
-    binary(path, &bytes)?;
+    binary(path, &bytes, 0)?;
     decode(path, bytes, 0)
 }
 
@@ -291,11 +299,10 @@ impl Pieces {
             }
             self.fill(&mut bytes)?
         };
-        if self.offset == 0 {
-            binary(&self.path, &bytes)?;
-        } else if bytes.is_empty() {
+        if self.offset > 0 && bytes.is_empty() {
             return Ok(None);
         }
+        binary(&self.path, &bytes, self.offset)?;
         let offset = self.offset;
         self.offset += bytes.len() as u64;
         decode(&self.path, bytes, offset).map(|text| Some(Piece { offset, text }))

@@ -64,8 +64,53 @@ fn a_binary_file_in_a_walked_folder_is_skipped_with_a_note() {
     let out = glossfix(dir.path(), &["fix", "--check", "."]);
     assert_eq!(out.status.code(), Some(1), "the other file is still processed");
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains("glossfix: note: ./image.txt: binary file (NUL bytes): skipped"), "{stderr}");
+    assert!(stderr.contains("glossfix: note: ./image.txt: binary file (a NUL byte at offset 8): skipped"), "{stderr}");
     assert!(String::from_utf8(out.stdout).unwrap().contains("./a.txt:1:"));
+}
+
+#[test]
+fn a_filter_never_swallows_an_article_with_a_nul_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    // The NUL far past the first 8 KiB: the whole input is looked at.
+    let mut article = ARTIFACT.repeat(300).into_bytes();
+    article.extend_from_slice(b"\x00fin\n");
+    fs::write(dir.path().join("a.txt"), &article).unwrap();
+    let offset = ARTIFACT.len() * 300;
+    // To standard output, from a file or from stdin: refused with exit 2, nothing written,
+    // so `glossfix fix a.txt > b && mv b a.txt` stops before the mv.
+    let from_file = glossfix(dir.path(), &["fix", "a.txt"]);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_glossfix"))
+        .current_dir(dir.path())
+        .args(["--glossary", crate::root().join("tests/corpus/glossary.toml").to_str().unwrap(), "fix", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &article).unwrap();
+    let from_stdin = child.wait_with_output().unwrap();
+    for (what, out) in [("file", from_file), ("stdin", from_stdin)] {
+        assert_eq!(out.status.code(), Some(2), "{what}");
+        assert!(out.stdout.is_empty(), "{what}: nothing written");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            stderr.contains(&format!("a NUL byte at offset {offset}): refused, nothing written")),
+            "{what}: {stderr}"
+        );
+    }
+    // Where the file is written in place or only checked, it is passed over, untouched.
+    let write = glossfix(dir.path(), &["fix", "--write", "a.txt"]);
+    assert_eq!(write.status.code(), Some(0));
+    assert_eq!(fs::read(dir.path().join("a.txt")).unwrap(), article);
+    // In a large input read in chunks, a NUL in a later chunk: exit 2, the file untouched.
+    let chunked = ["--stream-threshold", "1000", "--chunk-size", "2000", "fix", "--write", "a.txt"];
+    let out = glossfix(dir.path(), &chunked);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("a NUL byte at offset {offset}: not text")));
+    assert_eq!(fs::read(dir.path().join("a.txt")).unwrap(), article);
+    let to_stdout = glossfix(dir.path(), &["--stream-threshold", "1000", "--chunk-size", "2000", "fix", "a.txt"]);
+    assert_eq!(to_stdout.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&to_stdout.stderr).contains("the output stops here"));
 }
 
 #[test]
