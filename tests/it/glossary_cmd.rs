@@ -132,3 +132,49 @@ fn import_and_export_round_trip_through_the_binary() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).starts_with("glossfix: error: deepl.tsv: TBX:"), "{}", text(&bad.stderr));
 }
+
+#[test]
+fn fmt_keeps_a_comment_after_the_last_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = "# header\n\n[[fix]]\nfind = \"b\"\nreplace = \"c\"\n\n# to do: more entries\n# (and a second line)\n";
+    fs::write(dir.path().join("g.toml"), source).unwrap();
+    let check = glossfix(dir.path(), &["glossary", "fmt", "--check", "g.toml"]);
+    assert_eq!(check.status.code(), Some(0), "already canonical: {}", text(&check.stdout));
+    fs::write(dir.path().join("messy.toml"), source.replace("find = \"b\"", "find   =  \"b\"")).unwrap();
+    assert_eq!(glossfix(dir.path(), &["glossary", "fmt", "messy.toml"]).status.code(), Some(0));
+    assert_eq!(fs::read_to_string(dir.path().join("messy.toml")).unwrap(), source, "the trailing comment is kept");
+}
+
+#[test]
+fn add_and_add_term_keep_the_header_on_top_and_the_file_canonical() {
+    // (starting file, commands) -> the result passes `fmt --check` and starts with the header.
+    let cases: &[(&str, &[&[&str]])] = &[
+        // The new entry sorts first: it goes below the header, not above it.
+        ("# Desk glossary.\n\n[[fix]]\nfind = \"b\"\nreplace = \"c\"\n", &[&["add", "--find", "a", "--replace", "x"]]),
+        // A first [[term]] in a file of [[fix]] entries goes before them.
+        (
+            "# Desk glossary.\n\n[[fix]]\nfind = \"b\"\nreplace = \"c\"\n",
+            &[&["add-term", "--canonical", "Zed", "--variant", "Zedd"]],
+        ),
+        // Both, and a trailing comment.
+        (
+            "# Desk glossary.\n\n[[fix]]\nfind = \"b\"\nreplace = \"c\"\n\n# end\n",
+            &[&["add", "--find", "z", "--replace", "y"], &["add-term", "--canonical", "Abc", "--variant", "Abd"]],
+        ),
+    ];
+    for (start, commands) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("glossary.toml"), start).unwrap();
+        for args in *commands {
+            let mut full = vec!["--glossary", "glossary.toml", "glossary"];
+            full.extend_from_slice(args);
+            let out = glossfix(dir.path(), &full);
+            assert_eq!(out.status.code(), Some(0), "{args:?}: {}", text(&out.stderr));
+        }
+        let result = fs::read_to_string(dir.path().join("glossary.toml")).unwrap();
+        assert!(result.starts_with("# Desk glossary.\n\n["), "{result}");
+        let check = glossfix(dir.path(), &["glossary", "fmt", "--check", "glossary.toml"]);
+        assert_eq!(check.status.code(), Some(0), "{start:?} {commands:?}:\n{}", text(&check.stdout));
+        assert_eq!(result.contains("# end"), start.contains("# end"), "comments are kept");
+    }
+}

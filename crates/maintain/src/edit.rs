@@ -160,6 +160,16 @@ pub fn format(source: &str) -> Result<String, EditError> {
         }
         *array = tables.into_iter().collect::<ArrayOfTables>();
     }
+    // Comments after the last entry stay at the end, one blank line below it.
+    let trailing: Vec<String> = doc
+        .trailing()
+        .as_str()
+        .unwrap_or("")
+        .lines()
+        .map(str::trim)
+        .filter(|l| l.starts_with('#'))
+        .map(str::to_string)
+        .collect();
     doc.set_trailing("");
     let mut out = String::new();
     let header = header.trim_end();
@@ -169,6 +179,15 @@ pub fn format(source: &str) -> Result<String, EditError> {
     }
     out.push_str(doc.to_string().trim_end());
     out.push('\n');
+    if !trailing.is_empty() {
+        if out.trim().is_empty() {
+            out.clear();
+        } else {
+            out.push('\n');
+        }
+        out.push_str(&trailing.join("\n"));
+        out.push('\n');
+    }
     Ok(out)
 }
 
@@ -230,13 +249,17 @@ fn insert_sorted(doc: &mut DocumentMut, kind: &str, mut table: Table) {
     let new_key = entry_key(kind, &table);
     let index = if sorted { keys.iter().position(|k| *k > new_key).unwrap_or(keys.len()) } else { keys.len() };
     table.decor_mut().set_prefix("\n");
+    let first_in_file = order.first().cloned();
     array.insert(index, table);
     // Renumber: the new table goes right after its predecessor in the same array (or
     // right before its successor, or at the end of the file).
+    // The first entry of its kind goes before the first table of a kind that comes after
+    // it in canonical order (a first [[term]] before the [[fix]] entries).
+    let later = |n: &str| ARRAYS.iter().position(|k| *k == n) > ARRAYS.iter().position(|k| *k == kind);
     let anchor = if index > 0 {
         order.iter().position(|(_, n, i)| n == kind && *i == index - 1).map(|p| p + 1)
     } else {
-        order.iter().position(|(_, n, i)| n == kind && *i == 0)
+        order.iter().position(|(_, n, i)| n == kind && *i == 0).or_else(|| order.iter().position(|(_, n, _)| later(n)))
     }
     .unwrap_or(order.len());
     let mut new_order: Vec<(String, usize)> = order
@@ -244,6 +267,24 @@ fn insert_sorted(doc: &mut DocumentMut, kind: &str, mut table: Table) {
         .map(|(_, n, i)| if n == kind && i != usize::MAX && i >= index { (n, i + 1) } else { (n, i) })
         .collect();
     new_order.insert(anchor, (kind.to_string(), index));
+    // A new first table: no blank line above it, and one above the table it displaces.
+    if anchor == 0 {
+        if let Some((_, name, i)) = first_in_file {
+            let i = if name == kind && i != usize::MAX && i >= index { i + 1 } else { i };
+            let displaced = match doc.get_mut(&name) {
+                Some(Item::Table(t)) => Some(t.decor_mut()),
+                Some(Item::ArrayOfTables(a)) => a.get_mut(i).map(|t| t.decor_mut()),
+                _ => None,
+            };
+            if let Some(decor) = displaced {
+                let prefix = decor.prefix().and_then(|p| p.as_str()).unwrap_or("").to_string();
+                decor.set_prefix(format!("\n{}", prefix.trim_start_matches('\n')));
+            }
+        }
+        if let Some(t) = doc.get_mut(kind).and_then(Item::as_array_of_tables_mut).and_then(|a| a.get_mut(index)) {
+            t.decor_mut().set_prefix("");
+        }
+    }
     for (position, (name, i)) in new_order.into_iter().enumerate() {
         let position = Some(position as isize);
         match doc.get_mut(&name) {
@@ -261,7 +302,9 @@ fn insert_sorted(doc: &mut DocumentMut, kind: &str, mut table: Table) {
 /// Adds a `[[fix]]` entry in place; refused when the glossary would not load or would
 /// get a new lint problem (a chain, a duplicate, a shadowed entry...).
 pub fn add_fix(source: &str, path: &str, fix: &NewFix) -> Result<String, EditError> {
-    let mut doc: DocumentMut = source.parse().map_err(|e: toml_edit::TomlError| EditError(e.to_string()))?;
+    // The header comment stays on top: entries are inserted into the body below it.
+    let (header, body) = split_header(source);
+    let mut doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| EditError(e.to_string()))?;
     let mut table = Table::new();
     table.insert("find", value(fix.find.as_str()));
     table.insert("replace", value(fix.replace.as_str()));
@@ -275,7 +318,16 @@ pub fn add_fix(source: &str, path: &str, fix: &NewFix) -> Result<String, EditErr
         table.insert("safe", value(false));
     }
     insert_sorted(&mut doc, "fix", table);
-    accept(source, doc.to_string(), path)
+    accept(source, keep_canonical(source, format!("{header}{doc}"))?, path)
+}
+
+/// `edited` in canonical form when `source` was (so that `glossary fmt --check` still
+/// passes after `add`); otherwise as edited in place, every other byte kept.
+fn keep_canonical(source: &str, edited: String) -> Result<String, EditError> {
+    match format(source) {
+        Ok(canonical) if canonical == source => format(&edited),
+        _ => Ok(edited),
+    }
 }
 
 /// Adds a `[[term]]` entry in place, or the new variants to the term with that canonical
@@ -287,7 +339,8 @@ pub fn add_term(
     variants: &[String],
     note: Option<&str>,
 ) -> Result<String, EditError> {
-    let mut doc: DocumentMut = source.parse().map_err(|e: toml_edit::TomlError| EditError(e.to_string()))?;
+    let (header, body) = split_header(source);
+    let mut doc: DocumentMut = body.parse().map_err(|e: toml_edit::TomlError| EditError(e.to_string()))?;
     let existing = doc
         .get_mut("term")
         .and_then(Item::as_array_of_tables_mut)
@@ -312,7 +365,7 @@ pub fn add_term(
         }
         insert_sorted(&mut doc, "term", table);
     }
-    accept(source, doc.to_string(), path)
+    accept(source, keep_canonical(source, format!("{header}{doc}"))?, path)
 }
 
 #[cfg(test)]
