@@ -1,7 +1,7 @@
 //! `glossfix check`: every finding, including those `fix` leaves alone.
 
-use crate::cli::input::{Cutting, collect};
-use crate::cli::{Context, Exit, finish_output, render, runner, source_check};
+use crate::cli::input::Cutting;
+use crate::cli::{Context, Exit, finish_output, gather, render, runner, source_check};
 use clap::{Args, ValueEnum};
 use glossfix::report::{Located, Offset, json_lines, locate, text_lines};
 use glossfix::{FindingSource, Request};
@@ -55,12 +55,7 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
     let request = Request { sources: &sources, ..Request::default() };
     // Alignment needs the whole article.
     let cutting = if source.is_some() { Cutting::WHOLE } else { cx.cutting };
-    let (inputs, missing) = collect(&args.paths);
-    let mut exit = Exit::Clean;
-    for e in missing {
-        render::error(e);
-        exit = Exit::Error;
-    }
+    let (inputs, mut exit) = gather(&args.paths, &cx.walk);
     let glossary = cx.engine.glossary();
     let mut stdout = std::io::stdout().lock();
     let result = runner::run(

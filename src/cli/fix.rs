@@ -2,10 +2,10 @@
 //! or the list of repairs. Every mode runs the same engine run over the same pieces;
 //! only what is done with the result differs.
 
-use crate::cli::input::{Cutting, FileError, Input, collect};
+use crate::cli::input::{Cutting, FileError, Input};
 use crate::cli::runner::{self, Unit};
 use crate::cli::write::{AtomicWrite, write_atomic};
-use crate::cli::{Context, Exit, finish_output, render, source_check};
+use crate::cli::{Context, Exit, finish_output, gather, render, source_check};
 use clap::Args;
 use glossfix::report::{Offset, locate, text_lines, unified_diff};
 use glossfix::{Applicability, Finding, FindingSource, Request};
@@ -94,12 +94,7 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
             return Exit::Error;
         }
     }
-    let (inputs, missing) = collect(&args.paths);
-    let mut exit = Exit::Clean;
-    for e in missing {
-        render::error(e);
-        exit = Exit::Error;
-    }
+    let (inputs, exit) = gather(&args.paths, &cx.walk);
     if mode == Mode::Write && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         render::error("--write needs files, not stdin");
         return Exit::Error;

@@ -1,7 +1,7 @@
 //! `glossfix glossary ...`: the glossary maintainer's commands. Arguments and printing
 //! only; the work is in `glossfix-maintain` (`lint`, `edit`, `stats`, `exchange`).
 
-use crate::cli::input::{Cutting, collect, read_text};
+use crate::cli::input::{Cutting, WalkOptions, read_text};
 use crate::cli::interrupt::Interrupt;
 use crate::cli::write::{WriteOptions, write_atomic};
 use crate::cli::{Exit, Global, discover_glossary, load_engine, render, runner};
@@ -172,7 +172,7 @@ pub fn run(command: GlossaryCommand, global: &Global, interrupt: &Interrupt) -> 
         GlossaryCommand::AddTerm(args) => edit_file(explicit, &write, |source, path| {
             edit::add_term(source, path, &args.canonical, &args.variants, args.note.as_deref())
         }),
-        GlossaryCommand::Stats(args) => stats_cmd(&args, explicit, interrupt),
+        GlossaryCommand::Stats(args) => stats_cmd(&args, explicit, &global.walk_options(), interrupt),
         GlossaryCommand::Import(args) => import_cmd(&args),
         GlossaryCommand::Export(args) => export_cmd(&args, explicit),
     }
@@ -268,17 +268,13 @@ fn edit_file(
     }
 }
 
-fn stats_cmd(args: &StatsArgs, explicit: Option<&Path>, interrupt: &Interrupt) -> Exit {
+fn stats_cmd(args: &StatsArgs, explicit: Option<&Path>, walk: &WalkOptions, interrupt: &Interrupt) -> Exit {
     let engine = match load_engine(explicit) {
         Ok(engine) => engine,
         Err(exit) => return exit,
     };
     let mut stats = Stats::new(&engine);
-    let (inputs, missing) = collect(&args.paths);
-    let mut exit = Exit::Clean;
-    for e in missing {
-        exit = fail(e);
-    }
+    let (inputs, mut exit) = super::gather(&args.paths, walk);
     let counted = runner::run(
         &inputs,
         Cutting::WHOLE,

@@ -124,49 +124,108 @@ pub fn read_text(path: &Path) -> Result<String, FileError> {
     decode(path, bytes, 0)
 }
 
+/// How folders are walked.
+#[derive(Debug, Clone, Default)]
+pub struct WalkOptions {
+    /// Walk what `.gitignore`, `.ignore` and `.git/info/exclude` leave out too.
+    pub no_ignore: bool,
+    /// Globs of paths to leave out (`--exclude`), matched as `.gitignore` lines are.
+    pub exclude: Vec<String>,
+}
+
+/// The extensions of the files a folder walk takes, compared without regard to case.
+const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// What a walk found besides the files: errors, and notes for stderr.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Paths that could not be read.
+    pub errors: Vec<FileError>,
+    /// One line each: a folder that yielded no file, and the files passed over and why.
+    pub notes: Vec<String>,
+}
+
 /// The files to process for `paths`: stdin for none or `-`; files as given; folders
-/// walked (sorted, hidden entries skipped) for `*.txt` and `*.md`. A path that does not
-/// exist is an error; the others are still listed.
-pub fn collect(paths: &[PathBuf]) -> (Vec<Input>, Vec<FileError>) {
+/// walked with the `ignore` crate (ripgrep's walker), sorted, hidden entries and what
+/// `.gitignore`/`.ignore` exclude left out (unless `no_ignore`), `--exclude` globs
+/// applied, for `*.txt`, `*.md` and `*.markdown` in any case. A path that does not exist
+/// is an error; the others are still listed.
+pub fn collect(paths: &[PathBuf], options: &WalkOptions) -> (Vec<Input>, Walked) {
+    let mut walked = Walked::default();
     if paths.is_empty() || (paths.len() == 1 && paths[0].as_os_str() == "-") {
-        return (vec![Input::Stdin], Vec::new());
+        return (vec![Input::Stdin], walked);
     }
     let mut files = Vec::new();
-    let mut errors = Vec::new();
     for path in paths {
         if path.is_dir() {
-            walk(path, &mut files, &mut errors);
+            walk(path, options, &mut files, &mut walked);
         } else if path.exists() {
             files.push(path.clone());
         } else {
-            errors.push(FileError::new(path, "no such file or folder"));
+            walked.errors.push(FileError::new(path, "no such file or folder"));
         }
     }
-    (files.into_iter().map(Input::File).collect(), errors)
+    (files.into_iter().map(Input::File).collect(), walked)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<FileError>) {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) => return errors.push(FileError::new(dir, describe_io_error(&e))),
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
+fn walk(dir: &Path, options: &WalkOptions, files: &mut Vec<PathBuf>, walked: &mut Walked) {
+    let mut overrides = ignore::overrides::OverrideBuilder::new(dir);
+    for glob in &options.exclude {
+        if let Err(e) = overrides.add(&format!("!{glob}")) {
+            walked.errors.push(FileError::new(dir, format!("--exclude {glob:?}: {e}")));
+            return;
         }
+    }
+    let overrides = match overrides.build() {
+        Ok(o) => o,
+        Err(e) => return walked.errors.push(FileError::new(dir, format!("--exclude: {e}"))),
+    };
+    let respect = !options.no_ignore;
+    let walker = ignore::WalkBuilder::new(dir)
+        .hidden(true)
+        .git_ignore(respect)
+        .git_exclude(respect)
+        .git_global(false)
+        .ignore(respect)
+        .parents(respect)
+        .require_git(false)
+        .follow_links(false)
+        .overrides(overrides)
+        .sort_by_file_path(|a, b| a.cmp(b))
+        .build();
+    let (mut taken, mut other) = (0usize, 0usize);
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                walked.errors.push(FileError::new(dir, e.to_string()));
+                continue;
+            }
+        };
+        let path = entry.path();
         // Symbolic links to folders are not walked (no cycles); links to files are
         // followed like files.
-        let link = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        if path.is_dir() {
-            if !link {
-                walk(&path, files, errors);
-            }
-        } else if path.extension().is_some_and(|e| e == "txt" || e == "md") {
-            files.push(path);
+        if entry.depth() == 0 || path.is_dir() {
+            continue;
         }
+        let text = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)));
+        if text && path.is_file() {
+            files.push(path.to_path_buf());
+            taken += 1;
+        } else {
+            other += 1;
+        }
+    }
+    let shown = dir.display();
+    if taken == 0 {
+        walked.notes.push(format!("{shown}: no .txt, .md or .markdown file here"));
+    }
+    if other > 0 {
+        let s = if other == 1 { "" } else { "s" };
+        walked.notes.push(format!("{shown}: {other} other file{s} passed over (not .txt, .md or .markdown)"));
     }
 }
 

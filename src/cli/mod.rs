@@ -23,7 +23,7 @@ pub mod write;
 
 use clap::{Args, Parser, Subcommand};
 use glossfix::{DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, LoadError, Markup, SourceCheck, load};
-use input::{Cutting, read_text};
+use input::{Cutting, WalkOptions, read_text};
 use interrupt::Interrupt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -55,6 +55,12 @@ pub struct Global {
     /// rule accepts, on top of the glossary's `[spelling] accept`
     #[arg(long, global = true, value_name = "FILE")]
     pub words: Option<PathBuf>,
+    /// Walk what .gitignore, .ignore and .git/info/exclude leave out of folders too
+    #[arg(long, global = true)]
+    pub no_ignore: bool,
+    /// Leave out of folder walks the paths matching GLOB (as a .gitignore line); repeatable
+    #[arg(long, global = true, value_name = "GLOB")]
+    pub exclude: Vec<String>,
     /// How articles are marked up: `auto` reads `.md` and `.markdown` files as Markdown
     /// (code, links, HTML and front matter are left alone) and the rest as plain text
     #[arg(long, global = true, value_enum, default_value_t = MarkupArg::Auto)]
@@ -142,6 +148,30 @@ pub struct Context {
     pub write: WriteOptions,
     /// How articles are marked up.
     pub markup: MarkupArg,
+    /// How folders are walked.
+    pub walk: WalkOptions,
+}
+
+impl Global {
+    /// How folders are walked, from `--no-ignore` and `--exclude`.
+    pub fn walk_options(&self) -> WalkOptions {
+        WalkOptions { no_ignore: self.no_ignore, exclude: self.exclude.clone() }
+    }
+}
+
+/// The inputs for `paths`, with every walk error printed (exit 2) and every note (a
+/// folder with no article, files passed over) printed.
+pub fn gather(paths: &[PathBuf], options: &WalkOptions) -> (Vec<input::Input>, Exit) {
+    let (inputs, walked) = input::collect(paths, options);
+    let mut exit = Exit::Clean;
+    for e in walked.errors {
+        render::error(e);
+        exit = Exit::Error;
+    }
+    for note in walked.notes {
+        render::note(note);
+    }
+    (inputs, exit)
 }
 
 /// Parses the command line, runs the command and says how to exit.
@@ -160,6 +190,7 @@ pub fn main() -> ExitCode {
                     jobs: jobs.max(1),
                     cutting: Cutting { threshold: global.stream_threshold, chunk: global.chunk_size.max(1) },
                     markup: global.markup,
+                    walk: global.walk_options(),
                     interrupt: interrupt.clone(),
                     write: WriteOptions {
                         interrupt: interrupt.clone(),

@@ -1,7 +1,7 @@
 //! `glossfix suggest`: glossary entries proposed from a corpus, as TOML.
 
-use crate::cli::input::{Cutting, collect};
-use crate::cli::{Context, Exit, finish_output, render, runner};
+use crate::cli::input::Cutting;
+use crate::cli::{Context, Exit, finish_output, gather, render, runner};
 use clap::Args;
 use glossfix_maintain::suggest::{Collector, to_toml};
 use std::io::Write;
@@ -14,12 +14,7 @@ pub struct SuggestArgs {
 }
 
 pub fn run(args: &SuggestArgs, cx: &Context) -> Exit {
-    let (inputs, missing) = collect(&args.paths);
-    let mut exit = Exit::Clean;
-    for e in missing {
-        render::error(e);
-        exit = Exit::Error;
-    }
+    let (inputs, mut exit) = gather(&args.paths, &cx.walk);
     let mut collector = Collector::new();
     // Name spellings are counted over whole articles.
     let result = runner::run(

@@ -264,3 +264,42 @@ fn ctrl_c_on_a_folder_stops_cleanly_every_file_done_or_untouched() {
     assert!(done < 200, "stopped before the end ({done} files done)");
     assert!(temporaries(dir.path()).is_empty(), "no temporary file left behind");
 }
+
+#[test]
+fn folders_are_walked_with_ignore_files_excludes_and_any_case_extensions() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    for (path, text) in [
+        ("articles/A.TXT", ARTIFACT),
+        ("articles/b.Md", ARTIFACT),
+        ("articles/c.markdown", ARTIFACT),
+        ("articles/photo.png", "not text"),
+        ("articles/drafts/d.txt", ARTIFACT),
+        ("articles/old/e.txt", ARTIFACT),
+        ("articles/.gitignore", "drafts/\n"),
+        ("empty/.keep", ""),
+    ] {
+        let path = root.join(path);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+    let listed = |args: &[&str]| -> (Vec<String>, String) {
+        let out = glossfix(root, args);
+        let mut files: Vec<String> =
+            String::from_utf8(out.stdout).unwrap().lines().map(|l| l.split(':').next().unwrap().to_string()).collect();
+        files.dedup();
+        (files, String::from_utf8(out.stderr).unwrap())
+    };
+    // Extensions in any case; .gitignore respected; the other file counted in a note.
+    let (files, stderr) = listed(&["fix", "--check", "articles"]);
+    assert_eq!(files, ["articles/A.TXT", "articles/b.Md", "articles/c.markdown", "articles/old/e.txt"]);
+    assert!(stderr.contains("note: articles: 1 other file passed over (not .txt, .md or .markdown)"), "{stderr}");
+    // --no-ignore walks what .gitignore leaves out; --exclude leaves paths out, repeatable.
+    let (files, _) =
+        listed(&["--no-ignore", "--exclude", "old/", "--exclude", "*.markdown", "fix", "--check", "articles"]);
+    assert_eq!(files, ["articles/A.TXT", "articles/b.Md", "articles/drafts/d.txt"]);
+    // A folder with no article says so.
+    let (files, stderr) = listed(&["fix", "--check", "empty"]);
+    assert!(files.is_empty());
+    assert!(stderr.contains("note: empty: no .txt, .md or .markdown file here"), "{stderr}");
+}
