@@ -82,4 +82,17 @@ mod tests {
         let json: serde_json::Value = serde_json::from_str(&to_json(&groups, &en, &fr)).unwrap();
         assert_eq!(json[1]["target"][0], "Trois.");
     }
+
+    #[test]
+    fn tmx_is_well_formed_whatever_the_text_holds() {
+        // Control characters XML 1.0 forbids, and markup characters.
+        let en = ["Bell\u{7} and <tag> & \u{1B}[0m.", "Two."];
+        let fr = ["Cloche\u{7} et <balise> & \u{FFFF}.", "Deux."];
+        let groups = Aligner::new(&[]).align(&en, &fr);
+        let tmx = to_tmx(&groups, &en, &fr, "en", "fr");
+        let options = roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() };
+        let doc = roxmltree::Document::parse_with_options(&tmx, options).expect("well-formed");
+        let first = doc.descendants().find(|n| n.has_tag_name("seg")).and_then(|n| n.text()).unwrap();
+        assert_eq!(first, "Bell\u{FFFD} and <tag> & \u{FFFD}[0m.");
+    }
 }

@@ -103,7 +103,38 @@ fn tsv_rows(text: &str) -> Vec<(String, String)> {
     drop_header(rows)
 }
 
+/// Refuses a CSV text with a quoted field that is never closed (the csv crate reads it to
+/// the end of the file without a word), naming the line and column where it opens.
+fn check_quotes(text: &str) -> Result<(), ExchangeError> {
+    let (mut line, mut column) = (1, 0);
+    let mut open: Option<(usize, usize)> = None;
+    let mut at_field_start = true;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        column += 1;
+        match (c, open) {
+            ('"', None) if at_field_start => open = Some((line, column)),
+            ('"', Some(_)) if chars.peek() == Some(&'"') => {
+                chars.next();
+                column += 1;
+            }
+            ('"', Some(_)) => open = None,
+            _ => {}
+        }
+        at_field_start = open.is_none() && (c == ',' || c == '\n');
+        if c == '\n' {
+            line += 1;
+            column = 0;
+        }
+    }
+    match open {
+        Some((line, column)) => Err(ExchangeError(format!("CSV:{line}:{column}: a quoted field is never closed"))),
+        None => Ok(()),
+    }
+}
+
 fn csv_rows(text: &str) -> Result<Vec<(String, String)>, ExchangeError> {
+    check_quotes(text)?;
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for record in reader.records() {
@@ -162,7 +193,24 @@ fn local<'a>(node: &roxmltree::Node<'a, 'a>) -> &'a str {
 }
 
 fn read_tbx(text: &str, lang: &str) -> Result<Vec<Entry>, ExchangeError> {
-    let doc = roxmltree::Document::parse(text).map_err(|e| ExchangeError(format!("TBX: {e}")))?;
+    let doc = roxmltree::Document::parse(text).map_err(|e| {
+        let pos = e.pos();
+        ExchangeError(format!("TBX:{}:{}: {e}", pos.row, pos.col))
+    })?;
+    // A language the file does not have is an error, not an empty glossary.
+    let mut languages: Vec<&str> = doc
+        .descendants()
+        .filter(|n| matches!(local(n), "langSec" | "langSet"))
+        .filter_map(|n| n.attribute((XML_NS, "lang")).or_else(|| n.attribute("lang")))
+        .collect();
+    languages.sort_unstable();
+    languages.dedup();
+    if !languages.is_empty() && !languages.iter().any(|l| l.to_lowercase().starts_with(&lang.to_lowercase())) {
+        return Err(ExchangeError(format!(
+            "TBX: no language section for {lang:?} (the file has: {}); choose one with --lang",
+            languages.join(", ")
+        )));
+    }
     let mut out = Vec::new();
     for concept in doc.descendants().filter(|n| matches!(local(n), "conceptEntry" | "termEntry")) {
         let note = concept
@@ -509,6 +557,28 @@ mod tests {
     </conceptEntry>
   </body></text>
 </tbx>"#;
+
+    #[test]
+    fn bad_input_is_refused_with_its_place() {
+        // (format, text, lang, error)
+        let cases = [
+            (
+                Format::Csv,
+                "source,target\n\"vehicle,car\nkinds,types\n",
+                "fr",
+                "CSV:2:1: a quoted field is never closed",
+            ),
+            (Format::Csv, "a,b\nc,\"d\ne\n", "fr", "CSV:2:3: a quoted field is never closed"),
+            (Format::Tbx, TBX, "it", "TBX: no language section for \"it\" (the file has: de, en, fr"),
+            (Format::Tbx, "<tbx><text><body>\n<conceptEntry>\n</body>", "fr", "TBX:3:1: "),
+        ];
+        for (format, text, lang, want) in cases {
+            let got = read(format, text, lang).unwrap_err().0;
+            assert!(got.starts_with(want), "{text:?}\n got: {got}\nwant: {want}");
+        }
+        // Quotes closed, doubled or inside a field are fine.
+        assert!(read(Format::Csv, "\"a \"\"b\"\"\",c\nd\"e,f\n", "fr").is_ok());
+    }
 
     #[test]
     fn tbx_with_namespaces_languages_and_forbidden_terms() {

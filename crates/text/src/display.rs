@@ -32,11 +32,14 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     }
 }
 
-/// `s` escaped for XML text and attribute values: `& < > " '`.
+/// `s` escaped for XML text and attribute values: `& < > " '`; the characters XML 1.0
+/// forbids (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) become
+/// U+FFFD, so the output always parses.
 ///
 /// ```
 /// use glossfix_text::display::xml_escape;
 /// assert_eq!(xml_escape(r#"a < "b" & 'c'"#), "a &lt; &quot;b&quot; &amp; &apos;c&apos;");
+/// assert_eq!(xml_escape("bell\u{7}\ttab"), "bell\u{FFFD}\ttab");
 /// ```
 pub fn xml_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -47,8 +50,16 @@ pub fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
+            // XML 1.0 forbids these even as references: they become U+FFFD.
+            c if forbidden_in_xml(c) => out.push('\u{FFFD}'),
             _ => out.push(c),
         }
     }
     out
+}
+
+/// Characters XML 1.0 does not allow anywhere: C0 controls but tab, line feed and
+/// carriage return, and U+FFFE, U+FFFF.
+fn forbidden_in_xml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
 }
