@@ -188,8 +188,8 @@ fn lint_cmd(args: &LintArgs, explicit: Option<&Path>) -> Exit {
     };
     let problems = match Glossary::parse(&source, &path) {
         Ok(glossary) => lint(&Engine::new(CompiledGlossary::compile(glossary))),
-        // Bad TOML is a problem like the others.
-        Err(e) => vec![Problem::from_parse_error(&e)],
+        // Bad TOML is a problem like the others: every such error, not only the first.
+        Err(_) => Glossary::parse_errors(&source, &path).iter().map(Problem::from_parse_error).collect(),
     };
     match args.format {
         OutputFormat::Text => {

@@ -178,3 +178,21 @@ fn add_and_add_term_keep_the_header_on_top_and_the_file_canonical() {
         assert_eq!(result.contains("# end"), start.contains("# end"), "comments are kept");
     }
 }
+
+#[test]
+fn every_syntax_error_of_a_glossary_is_reported_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let three = "[[fix]]\nfind = \"a\"\nreplace = \"b\"\ncolour = 1\n\n[[fix]]\nfind = \"c\n\n[[term]]\ncanonical = \"X\"\nvariants = \"Y\"\n";
+    fs::write(dir.path().join("g.toml"), three).unwrap();
+    fs::write(dir.path().join("a.txt"), "texte\n").unwrap();
+    let lint = glossfix(dir.path(), &["glossary", "lint", "g.toml"]);
+    let places: Vec<String> = text(&lint.stdout).lines().map(|l| l.split(": ").next().unwrap().to_string()).collect();
+    assert_eq!(places, ["g.toml:4:1", "g.toml:7:10", "g.toml:11:12"]);
+    // Loading for a run says the same, each with the line it is on, and processes nothing.
+    let check = glossfix(dir.path(), &["--glossary", "g.toml", "check", "a.txt"]);
+    assert_eq!(check.status.code(), Some(2));
+    let stderr = text(&check.stderr);
+    assert_eq!(stderr.lines().count(), 3, "{stderr}");
+    assert!(stderr.contains("g.toml:7:10: invalid basic string, expected `\"` (in `find = \"c`)"), "{stderr}");
+    assert!(text(&check.stdout).is_empty());
+}

@@ -20,6 +20,8 @@ pub struct ParseError {
     pub column: usize,
     /// What is wrong.
     pub kind: ParseErrorKind,
+    /// The line it is on, trimmed and shortened, for the message.
+    pub excerpt: String,
 }
 
 /// What made a glossary unparsable.
@@ -44,8 +46,13 @@ impl fmt::Display for ParseErrorKind {
 }
 
 impl fmt::Display for ParseError {
+    /// `origin:line:column: what is wrong`, then the line itself when it has text.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.origin, self.line, self.column, self.kind)
+        write!(f, "{}:{}:{}: {}", self.origin, self.line, self.column, self.kind)?;
+        if !self.excerpt.is_empty() {
+            write!(f, " (in `{}`)", self.excerpt)?;
+        }
+        Ok(())
     }
 }
 
@@ -145,7 +152,9 @@ impl Glossary {
         let lines = LineIndex::new(source);
         let error_at = |offset: usize, kind: ParseErrorKind| {
             let (line, column) = lines.position(source, offset.min(source.len()));
-            ParseError { origin: origin.to_string(), line, column, kind }
+            let text = source.lines().nth(line.saturating_sub(1)).unwrap_or("").trim();
+            let excerpt = glossfix_text::display::ellipsize(text, 60);
+            ParseError { origin: origin.to_string(), line, column, kind, excerpt }
         };
         let file: GlossaryFile = toml::from_str(source).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
@@ -173,6 +182,44 @@ impl Glossary {
             elision: file.elision,
             spelling: file.spelling,
         })
+    }
+
+    /// Every syntax error of a glossary that does not parse, not only the first: the file
+    /// is cut at its table headers (`[rules]`, `[[fix]]`…) and each piece parsed alone,
+    /// so an error in one entry does not hide the errors in the others. Empty when
+    /// `source` parses. Positions are in the whole file.
+    ///
+    /// ```
+    /// use glossfix_glossary::Glossary;
+    /// let bad = "[[fix]]\nfind = 'a'\nreplace = 'b'\ncolour = 1\n\n[[fix]]\nfind = 'c\n\n[[term]]\ncanonical = 'X'\nvariants = 'Y'\n";
+    /// let lines: Vec<usize> = Glossary::parse_errors(bad, "g.toml").iter().map(|e| e.line).collect();
+    /// assert_eq!(lines, [4, 7, 11]);
+    /// ```
+    pub fn parse_errors(source: &str, origin: &str) -> Vec<ParseError> {
+        let Err(first) = Glossary::parse(source, origin) else { return Vec::new() };
+        // Byte offsets where a table header starts a line.
+        let mut starts = vec![0];
+        let mut at = 0;
+        for line in source.split_inclusive('\n') {
+            if at > 0 && line.trim_start().starts_with('[') {
+                starts.push(at);
+            }
+            at += line.len();
+        }
+        starts.push(source.len());
+        let mut errors = Vec::new();
+        for pair in starts.windows(2) {
+            let piece = &source[pair[0]..pair[1]];
+            if let Err(mut e) = Glossary::parse(piece, origin) {
+                // The piece's line numbers, moved to the whole file's.
+                e.line += source[..pair[0]].matches('\n').count();
+                errors.push(e);
+            }
+        }
+        if errors.is_empty() {
+            errors.push(first); // an error only the whole file shows (a table defined twice)
+        }
+        errors
     }
 
     /// The file it came from, as given (or `<default glossary>`).

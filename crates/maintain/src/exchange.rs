@@ -295,7 +295,9 @@ pub fn to_toml(entries: &[Entry], origin: &str) -> Result<String, ExchangeError>
         let toml = render_toml(entries, origin, &refused)?;
         let errors = match load(&toml, "imported glossary") {
             Ok(_) => return Ok(toml),
-            Err(LoadError::Parse(e)) => return Err(ExchangeError(format!("the imported glossary is refused: {e}"))),
+            Err(e @ LoadError::Parse(_)) => {
+                return Err(ExchangeError(format!("the imported glossary is refused: {e}")));
+            }
             Err(LoadError::Refused { errors, .. }) => errors,
         };
         let glossary = Glossary::parse(&toml, "imported glossary").expect("it parsed a moment ago");

@@ -19,8 +19,9 @@ pub struct Loaded {
 /// A glossary that was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// It does not parse (bad TOML, an unknown key or rule id).
-    Parse(ParseError),
+    /// It does not parse (bad TOML, an unknown key or rule id): every such error, in
+    /// file order (at least one).
+    Parse(Vec<ParseError>),
     /// It parses, but lint found errors.
     Refused {
         /// The glossary file as given.
@@ -34,7 +35,7 @@ impl LoadError {
     /// Every problem, one line each: `origin:line:column: message`.
     pub fn lines(&self) -> Vec<String> {
         match self {
-            LoadError::Parse(e) => vec![e.to_string()],
+            LoadError::Parse(errors) => errors.iter().map(ToString::to_string).collect(),
             LoadError::Refused { origin, errors } => {
                 errors.iter().map(|p| format!("{origin}:{}:{}: {}", p.line, p.column, p.message)).collect()
             }
@@ -66,7 +67,8 @@ impl std::error::Error for LoadError {}
 /// assert!(refused.to_string().starts_with("g.toml:2:8: [[fix]] \"go\": its replacement"));
 /// ```
 pub fn load(source: &str, origin: &str) -> Result<Loaded, LoadError> {
-    let glossary = Glossary::parse(source, origin).map_err(LoadError::Parse)?;
+    let glossary =
+        Glossary::parse(source, origin).map_err(|_| LoadError::Parse(Glossary::parse_errors(source, origin)))?;
     let engine = Engine::new(CompiledGlossary::compile(glossary));
     let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
         lint(&engine).into_iter().partition(|p| p.severity == Severity::Error);
