@@ -20,6 +20,8 @@ pub enum GlossaryCommand {
     Lint(LintArgs),
     /// Put the glossary in canonical order and layout, keeping every comment
     Fmt(FmtArgs),
+    /// Write a starter glossary.toml (the built-in entries, commented) to edit
+    Init(InitArgs),
     /// Add a [[fix]] entry in place (refused if it makes the glossary unsafe)
     Add(AddArgs),
     /// Add a [[term]] entry, or variants to an existing term (refused if unsafe)
@@ -51,7 +53,15 @@ pub struct FmtArgs {
 }
 
 #[derive(Args)]
+pub struct InitArgs {
+    /// Where to write it [default: glossary.toml in this folder]; never overwritten
+    file: Option<PathBuf>,
+}
+
+#[derive(Args)]
 pub struct AddArgs {
+    /// The glossary [default: --glossary, else glossary.toml here or in a parent]
+    file: Option<PathBuf>,
     /// The artifact (one or more words)
     #[arg(long)]
     find: String,
@@ -71,6 +81,8 @@ pub struct AddArgs {
 
 #[derive(Args)]
 pub struct AddTermArgs {
+    /// The glossary [default: --glossary, else glossary.toml here or in a parent]
+    file: Option<PathBuf>,
     /// The spelling to use
     #[arg(long)]
     canonical: String,
@@ -137,10 +149,59 @@ pub enum ExportFormat {
 
 /// The glossary file to edit: FILE, else `--glossary`, else the discovered one.
 fn file_to_edit(file: Option<&Path>, explicit: Option<&Path>) -> Result<PathBuf, String> {
-    file.or(explicit)
-        .map(Path::to_path_buf)
-        .or_else(discover_glossary)
-        .ok_or_else(|| "no glossary.toml here or in a parent folder: pass the file to edit".to_string())
+    file.or(explicit).map(Path::to_path_buf).or_else(discover_glossary).ok_or_else(|| {
+        "no glossary.toml here or in a parent folder: name the file (`glossfix glossary add FILE ...` or \
+             `--glossary FILE`), or write one with `glossfix glossary init`"
+            .to_string()
+    })
+}
+
+/// The starter glossary `glossary init` writes: the built-in entries, under a header that
+/// says what the file is and how to grow it.
+const STARTER_HEADER: &str = "\
+# glossfix glossary for this folder and the folders below it.
+#
+# glossfix uses this file instead of its built-in glossary, so it starts as a copy of
+# the built-in entries: keep, change or remove them. Grow it with
+# `glossfix glossary add --find ... --replace ...`, `glossfix glossary add-term`, or
+# `glossfix suggest ARTICLES` (which proposes entries from real text), check it with
+# `glossfix glossary lint`, and keep it tidy with `glossfix glossary fmt`.
+# Every key is described in glossfix's README (\"The glossary\").
+
+";
+
+fn init_cmd(args: &InitArgs) -> Exit {
+    let path = args.file.clone().unwrap_or_else(|| PathBuf::from("glossary.toml"));
+    // The built-in glossary without its own header comment, under the starter's.
+    let body = DEFAULT_GLOSSARY.find("\n[[").map_or(DEFAULT_GLOSSARY, |at| &DEFAULT_GLOSSARY[at + 1..]);
+    let starter = format!("{STARTER_HEADER}{body}");
+    match create_new(&path, &starter) {
+        Ok(()) => {
+            render::status(format!("wrote {}", path.display()));
+            Exit::Clean
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            fail(format!("{}: already exists; glossary init never overwrites a file", path.display()))
+        }
+        Err(e) => fail(format!("{}: {e}", path.display())),
+    }
+}
+
+/// Writes a new file whole or not at all: a temporary file beside it, synced, then hard
+/// linked to `path`, which fails when `path` exists (so nothing is ever overwritten).
+fn create_new(path: &Path, contents: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("glossary.toml");
+    let temporary = dir.join(format!(".{name}.glossfix-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(&temporary)?;
+        file.write_all(contents.as_bytes())?;
+        file.sync_all()?;
+        std::fs::hard_link(&temporary, path)
+    })();
+    let _ = std::fs::remove_file(&temporary);
+    result
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -159,7 +220,8 @@ pub fn run(command: GlossaryCommand, global: &Global, interrupt: &Interrupt) -> 
     match command {
         GlossaryCommand::Lint(args) => lint_cmd(&args, explicit),
         GlossaryCommand::Fmt(args) => fmt_cmd(&args, explicit, &write),
-        GlossaryCommand::Add(args) => edit_file(explicit, &write, |source, path| {
+        GlossaryCommand::Init(args) => init_cmd(&args),
+        GlossaryCommand::Add(args) => edit_file(args.file.as_deref(), explicit, &write, |source, path| {
             let fix = NewFix {
                 find: args.find.clone(),
                 replace: args.replace.clone(),
@@ -169,7 +231,7 @@ pub fn run(command: GlossaryCommand, global: &Global, interrupt: &Interrupt) -> 
             };
             edit::add_fix(source, path, &fix)
         }),
-        GlossaryCommand::AddTerm(args) => edit_file(explicit, &write, |source, path| {
+        GlossaryCommand::AddTerm(args) => edit_file(args.file.as_deref(), explicit, &write, |source, path| {
             edit::add_term(source, path, &args.canonical, &args.variants, args.note.as_deref())
         }),
         GlossaryCommand::Stats(args) => stats_cmd(&args, explicit, &global.walk_options(), interrupt),
@@ -241,11 +303,12 @@ fn fmt_cmd(args: &FmtArgs, explicit: Option<&Path>, write: &WriteOptions) -> Exi
 
 /// Applies an edit to the glossary file and writes it atomically, or explains the refusal.
 fn edit_file(
+    file: Option<&Path>,
     explicit: Option<&Path>,
     write: &WriteOptions,
     change: impl FnOnce(&str, &str) -> Result<String, edit::EditError>,
 ) -> Exit {
-    let path = match file_to_edit(None, explicit) {
+    let path = match file_to_edit(file, explicit) {
         Ok(path) => path,
         Err(e) => return fail(e),
     };

@@ -196,3 +196,32 @@ fn every_syntax_error_of_a_glossary_is_reported_at_once() {
     assert!(stderr.contains("g.toml:7:10: invalid basic string, expected `\"` (in `find = \"c`)"), "{stderr}");
     assert!(text(&check.stdout).is_empty());
 }
+
+#[test]
+fn init_writes_a_starter_that_lints_and_is_formatted_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    // Without a glossary, add says how to name one or make one.
+    let add = glossfix(dir.path(), &["glossary", "add", "--find", "colour", "--replace", "couleur"]);
+    assert_eq!(add.status.code(), Some(2));
+    assert!(
+        text(&add.stderr).contains("`glossfix glossary add FILE ...` or `--glossary FILE`"),
+        "{}",
+        text(&add.stderr)
+    );
+    assert!(text(&add.stderr).contains("glossfix glossary init"));
+    let init = glossfix(dir.path(), &["glossary", "init"]);
+    assert_eq!(init.status.code(), Some(0), "{}", text(&init.stderr));
+    let starter = fs::read_to_string(dir.path().join("glossary.toml")).unwrap();
+    assert!(starter.starts_with("# glossfix glossary for this folder"));
+    assert!(starter.contains("canonical = \"Kim Jong-un\""), "the built-in entries");
+    assert_eq!(glossfix(dir.path(), &["glossary", "lint"]).status.code(), Some(0));
+    assert_eq!(glossfix(dir.path(), &["glossary", "fmt", "--check"]).status.code(), Some(0));
+    // Never overwritten.
+    fs::write(dir.path().join("mine.toml"), "# mine\n").unwrap();
+    assert_eq!(glossfix(dir.path(), &["glossary", "init", "mine.toml"]).status.code(), Some(2));
+    assert_eq!(fs::read_to_string(dir.path().join("mine.toml")).unwrap(), "# mine\n");
+    // add takes the file as an argument.
+    let add = glossfix(dir.path(), &["glossary", "add", "mine.toml", "--find", "colour", "--replace", "couleur"]);
+    assert_eq!(add.status.code(), Some(0), "{}", text(&add.stderr));
+    assert!(fs::read_to_string(dir.path().join("mine.toml")).unwrap().contains("find = \"colour\""));
+}
