@@ -30,6 +30,7 @@ use glossfix_lexicon::{Gender, french_entries, is_french_word};
 use glossfix_text::Span;
 use glossfix_text::case::capitalize;
 use glossfix_text::lang::is_english_context;
+use glossfix_text::words::spaced;
 
 /// Singular determiners: (determiner, its gender, the other gender's form).
 const DETERMINERS: &[(&str, Gender, &str)] = &[
@@ -117,10 +118,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     let text = cx.text;
     let tokens = &cx.tokens;
-    let spaced = |a: (usize, &str), b: (usize, &str)| {
-        let gap = &text[a.0 + a.1.len()..b.0];
-        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
-    };
+    let spaced = |a, b| spaced(text, a, b);
     for i in 0..tokens.len().saturating_sub(1) {
         let (det_start, det) = tokens[i];
         let Some(&(_, det_gender, other)) = DETERMINERS.iter().find(|(d, _, _)| det.eq_ignore_ascii_case(d)) else {

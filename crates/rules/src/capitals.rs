@@ -29,6 +29,7 @@ use glossfix_text::case::capitalize;
 use glossfix_text::chars::glued;
 use glossfix_text::lang::is_english_context;
 use glossfix_text::segment::is_sentence_start;
+use glossfix_text::words::spaced;
 use std::collections::HashMap;
 
 /// Endings of French nationality and language adjectives, masculine and feminine.
@@ -82,10 +83,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let span = Span::new(start, start + word.len());
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
         let rest_lower = word.chars().skip(1).all(|c| !c.is_uppercase());
-        let previous = i.checked_sub(1).map(|p| tokens[p]).filter(|&(p, w)| {
-            let gap = &text[p + w.len()..start];
-            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
-        });
+        let previous = i.checked_sub(1).map(|p| tokens[p]).filter(|&prev| spaced(text, prev, (start, word)));
         if first_upper && rest_lower && !is_sentence_start(text, start) {
             let lower = word.to_lowercase();
             let after_en = previous.is_some_and(|(_, p)| p == "en");

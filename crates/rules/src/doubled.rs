@@ -6,6 +6,7 @@
 use crate::context::Context;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_text::Span;
+use glossfix_text::words::spaced;
 
 /// Function words that are never meant twice in a row. Not "est" ("le vent de l’est
 /// est froid") nor "son" ("il a perdu son son"): those are reported, not repaired.
@@ -24,12 +25,11 @@ pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
     let mut previous: Option<(usize, &str)> = None;
     for &(start, word) in &cx.tokens {
         if let Some((prev_start, prev)) = previous {
-            let gap = &text[prev_start + prev.len()..start];
             // "Le le": the first may be capitalised; compared without allocating.
             let same = prev == word
                 || (prev.chars().next().is_some_and(char::is_uppercase)
                     && prev.chars().flat_map(char::to_lowercase).eq(word.chars()));
-            let spaces_only = same && !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}');
+            let spaces_only = same && spaced(text, (prev_start, prev), (start, word));
             let lower = if spaces_only { word.to_lowercase() } else { String::new() };
             let grammatical = lower == "en" && gerund_follows(&cx.tokens, start);
             if spaces_only

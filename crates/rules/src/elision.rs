@@ -18,6 +18,7 @@ use glossfix_text::Span;
 use glossfix_text::chars::char_before;
 use glossfix_text::lang::is_english_context;
 use glossfix_text::segment::is_sentence_start;
+use glossfix_text::words::spaced;
 use std::collections::HashSet;
 
 /// Word -> its elided form (before the apostrophe).
@@ -213,8 +214,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if !takes_elision(text, all, pair, lower, cx) {
             continue;
         }
-        let gap = &text[start + word.len()..next_start];
-        if gap.is_empty() || !gap.chars().all(|c| c == ' ' || c == '\u{a0}') {
+        if !spaced(text, (start, word), (next_start, next)) {
             continue;
         }
         let edit_span = Span::new(start, next_start);

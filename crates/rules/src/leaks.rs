@@ -27,7 +27,7 @@ use glossfix_text::chars::{char_at, char_before};
 use glossfix_text::fold::{Fold, fold};
 use glossfix_text::lang::{ENGLISH_ONLY, is_french_context};
 use glossfix_text::segment::is_sentence_start;
-use glossfix_text::words::words;
+use glossfix_text::words::{spaced, words};
 use std::collections::{HashMap, HashSet};
 
 /// An English word or phrase among French words.
@@ -160,7 +160,7 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)]) -> Vec<Leak> {
             continue;
         }
         let mut j = i + 1;
-        while j < tokens.len() && classes[j] != Class::Other && spaces_only(text, tokens[j - 1], tokens[j]) {
+        while j < tokens.len() && classes[j] != Class::Other && spaced(text, tokens[j - 1], tokens[j]) {
             // A particle joins only right after an English verb, and ends the phrase.
             if classes[j] == Class::Particle {
                 if matches!(classes[j - 1], Class::English | Class::Leaning) {
@@ -194,11 +194,6 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)]) -> Vec<Leak> {
         i = j;
     }
     leaks
-}
-
-fn spaces_only(text: &str, a: (usize, &str), b: (usize, &str)) -> bool {
-    let gap = &text[a.0 + a.1.len()..b.0];
-    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
 }
 
 fn is_web_address(text: &str, span: Span) -> bool {

@@ -103,6 +103,20 @@ pub fn word_after(text: &str, i: usize) -> Option<&str> {
     }
 }
 
+/// True when only spaces (no line break, no punctuation) separate the word `a` from the
+/// word `b` that follows it, both as `(byte offset, word)`.
+///
+/// ```
+/// use glossfix_text::words::spaced;
+/// let text = "le  média, japonaise";
+/// assert!(spaced(text, (0, "le"), (4, "média")));
+/// assert!(!spaced(text, (4, "média"), (12, "japonaise")));
+/// ```
+pub fn spaced(text: &str, a: (usize, &str), b: (usize, &str)) -> bool {
+    let gap = &text[a.0 + a.1.len()..b.0];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+}
+
 /// Iterates over the words of `text` as `(byte offset, word)`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut i = 0;
