@@ -197,6 +197,12 @@ pub fn french_entries(word: &str) -> &'static [Morphology] {
     }
 }
 
+/// True when glossfix is built with the French dictionary (the `hunspell-fr` feature)
+/// and it parses: the rules that need it stay silent otherwise.
+pub fn has_french_dictionary() -> bool {
+    is_french_word("de").is_some()
+}
+
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON_CELL: OnceLock<Lexicon> = OnceLock::new();

@@ -26,7 +26,7 @@
 
 use crate::context::Context;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
-use glossfix_lexicon::{Gender, french_entries, is_french_word};
+use glossfix_lexicon::{Gender, french_entries, has_french_dictionary, is_french_word};
 use glossfix_text::Span;
 use glossfix_text::case::capitalize;
 use glossfix_text::lang::is_english_context;
@@ -113,7 +113,7 @@ fn feminine_of(word: &str) -> Option<String> {
 
 /// Reports determiners and adjectives that disagree with their noun in gender.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    if is_french_word("de").is_none() {
+    if !has_french_dictionary() {
         return;
     }
     let text = cx.text;

@@ -23,7 +23,7 @@
 
 use crate::context::Context;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
-use glossfix_lexicon::{french_entries, is_french_word, lexicon};
+use glossfix_lexicon::{french_entries, has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
 use glossfix_text::case::capitalize;
 use glossfix_text::chars::glued;
@@ -52,7 +52,7 @@ fn nationality(lower: &str) -> bool {
 
 /// Reports capitals French does not use, and names written in lower case.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    if is_french_word("de").is_none() {
+    if !has_french_dictionary() {
         return;
     }
     let text = cx.text;

@@ -190,33 +190,30 @@ fn is_widget_label(line: &str) -> bool {
 /// last lines of a longer text.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
-    let content: Vec<Span> = split_lines(text)
+    // Each non-blank line: its content (trimmed) and the whole line with its break.
+    let lines: Vec<(Span, Span)> = split_lines(text)
         .into_iter()
         .filter_map(|l| {
             let line = &text[l.start..l.end];
             let content = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
             let lead = line.len() - line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}').len();
-            (!content.is_empty()).then(|| Span::new(l.start + lead, l.start + lead + content.len()))
+            let span = Span::new(l.start + lead, l.start + lead + content.len());
+            (!content.is_empty()).then(|| (span, Span::new(l.start, l.next)))
         })
         .collect();
+    let content: Vec<Span> = lines.iter().map(|&(span, _)| span).collect();
     let mut labels = Vec::new();
-    for span in &content {
+    for &(span, whole) in &lines {
         let line = &text[span.start..span.end];
         if is_widget_label(line) {
-            labels.push(*span);
-            let end = if text[span.end..].starts_with("\r\n") {
-                span.end + 2
-            } else {
-                span.end + usize::from(text[span.end..].starts_with('\n'))
-            };
-            let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+            labels.push(span);
             out.push(
                 Finding::new(
                     RuleId::PageFurniture,
-                    *span,
+                    span,
                     format!("{line:?} is a web page's widget label, not article text"),
                 )
-                .with_fix(Fix::suggestion(Edit::delete(Span::new(line_start, end)))),
+                .with_fix(Fix::suggestion(Edit::delete(whole))),
             );
         }
     }

@@ -23,9 +23,8 @@
 
 use crate::context::Context;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
-use glossfix_lexicon::{is_french_word, lexicon};
+use glossfix_lexicon::{has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
-use glossfix_text::case::capitalize;
 use glossfix_text::chars::glued;
 use glossfix_text::lang::is_english_context;
 use std::collections::HashMap;
@@ -40,7 +39,7 @@ const MAX_CANDIDATES: usize = 4;
 /// words.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // Without the dictionary (the `hunspell-fr` feature off), nothing can be judged.
-    if is_french_word("de").is_none() {
+    if !has_french_dictionary() {
         return;
     }
     let text = cx.text;
@@ -62,9 +61,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let span = Span::new(start, start + word.len());
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let shown: Vec<String> =
-            candidates.iter().map(|c| if capital { capitalize(c) } else { c.to_string() }).collect();
+        // Words with a capital are never looked at: candidates are written as found.
+        let shown: Vec<String> = candidates.iter().map(|c| c.to_string()).collect();
         let finding = Finding::new(
             RuleId::Spelling,
             span,
