@@ -86,15 +86,15 @@ fn candidate_word(text: &str, start: usize, word: &str) -> Option<String> {
     if glued(text, start, start + word.len()) {
         return None; // "aujourd’hui", "Jong-un", "fichier.conf"
     }
-    let lower = word.to_lowercase();
-    let z = lexicon().zipf(&lower);
-    if z.fr > 0.0 || z.en > 0.0 || !lexicon().translations(&lower).is_empty() {
+    // No capital passed the test above: the word is its own lower case.
+    let z = lexicon().zipf(word);
+    if z.fr > 0.0 || z.en > 0.0 || !lexicon().translations(word).is_empty() {
         return None; // French or English that a lexicon knows
     }
-    if is_french_word(&lower) != Some(false) {
+    if is_french_word(word) != Some(false) {
         return None;
     }
-    Some(lower)
+    Some(word.to_string())
 }
 
 /// French words one edit from `word`, known to both wordfreq and the dictionary, most
