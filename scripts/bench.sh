@@ -7,7 +7,7 @@
 #
 # Usage: scripts/bench.sh [--big] [--huge]
 #   --big:  also the 100 MB corpus
-#   --huge: also peak memory on a 1 GB file (streamed in chunks)
+#   --huge: also peak memory on a 1 GB file in every position (scripts/bench-memory.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=target/bench
@@ -75,9 +75,6 @@ read -r two _ < <(measure "$bin" --jobs 2 check "$work/folder")
 awk -v a="$one" -v b="$two" -v n="$articles" 'BEGIN { printf "folder of %d articles (10 MB), default glossary: 1 core %.2fs, 2 cores %.2fs: %.2fx\n", n, a, b, a / b }'
 
 if $huge; then
-  [ -f "$work/corpus-1000.txt" ] || python3 scripts/bench_corpus.py 1000 "$work/corpus-1000.txt"
-  read -r s k < <(measure "$bin" check "$work/corpus-1000.txt")
-  row glossfix default check 1000 "$s" "$k"
-  read -r s k < <(measure "$bin" fix "$work/corpus-1000.txt")
-  row glossfix default fix 1000 "$s" "$k"
+  echo
+  scripts/bench-memory.sh 1000 300
 fi

@@ -429,8 +429,14 @@ def pick(rng, matches):
     return rng.choice(matches) if matches else None
 
 
+def glossfix_binary():
+    """The release build, or the binary GLOSSFIX_BIN names (to compare builds, for
+    example with and without a Cargo feature)."""
+    return Path(os.environ.get("GLOSSFIX_BIN", ROOT / "target" / "release" / "glossfix"))
+
+
 def run_glossfix(args, folder):
-    binary = ROOT / "target" / "release" / "glossfix"
+    binary = glossfix_binary()
     result = subprocess.run([str(binary), *args, str(folder)], capture_output=True, text=True)
     if result.returncode not in (0, 1):
         sys.exit(f"glossfix {' '.join(args)} failed ({result.returncode}): {result.stderr[:2000]}")
@@ -442,7 +448,8 @@ def run_glossfix(args, folder):
 
 
 def evaluate(split, glossary, verbose):
-    sh("cargo", "build", "--release", "-q", cwd=ROOT)
+    if "GLOSSFIX_BIN" not in os.environ:
+        sh("cargo", "build", "--release", "-q", cwd=ROOT)
     base = WORK / split
     gold = [json.loads(l) for l in open(base / "gold.jsonl", encoding="utf-8")]
     gargs = ["--glossary", glossary] if glossary else []

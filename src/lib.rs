@@ -42,6 +42,31 @@ pub use glossfix_report as report;
 pub use glossfix_text::Span;
 pub use glossfix_text::protect::Markup;
 
+/// The licence of glossfix's own code (the `license` of every crate but the data crates).
+pub const CODE_LICENCE: &str = "MIT OR Apache-2.0";
+
+pub use glossfix_lexicon::{DATA_SETS, DataSet};
+
+/// The SPDX expression for this build of glossfix: its code's licence, and the licence
+/// of every data set it embeds ([`DATA_SETS`], chosen by Cargo features), joined by
+/// `AND` since each applies to its part. The default build gives
+/// `(MIT OR Apache-2.0) AND CC-BY-SA-4.0 AND MPL-2.0`; with `--features freedict`,
+/// `AND GPL-2.0-or-later` too.
+pub fn licence_expression() -> String {
+    let built_in: Vec<&str> = DATA_SETS.iter().filter(|d| d.built_in).map(|d| d.licence).collect();
+    spdx_and(CODE_LICENCE, &built_in)
+}
+
+/// `code AND data…`, with `code` in parentheses when it is an `OR` expression and there
+/// is something to join it with.
+fn spdx_and(code: &str, data: &[&str]) -> String {
+    if data.is_empty() {
+        return code.to_string();
+    }
+    let code = if code.contains(" OR ") { format!("({code})") } else { code.to_string() };
+    std::iter::once(code.as_str()).chain(data.iter().copied()).collect::<Vec<_>>().join(" AND ")
+}
+
 /// The glossary built into glossfix (the repository's `glossary.toml`).
 pub const DEFAULT_GLOSSARY: &str = include_str!("../glossary.toml");
 
@@ -56,5 +81,36 @@ pub fn default_engine() -> Engine {
     match load(DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME) {
         Ok(loaded) => loaded.engine,
         Err(e) => panic!("the built-in glossary is refused: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spdx_expressions_for_each_build() {
+        let table: &[(&str, &[&str], &str)] = &[
+            ("MIT OR Apache-2.0", &[], "MIT OR Apache-2.0"),
+            ("MIT OR Apache-2.0", &["CC-BY-SA-4.0"], "(MIT OR Apache-2.0) AND CC-BY-SA-4.0"),
+            (
+                "MIT OR Apache-2.0",
+                &["CC-BY-SA-4.0", "MPL-2.0", "GPL-2.0-or-later"],
+                "(MIT OR Apache-2.0) AND CC-BY-SA-4.0 AND MPL-2.0 AND GPL-2.0-or-later",
+            ),
+            ("MIT", &["MPL-2.0"], "MIT AND MPL-2.0"),
+        ];
+        for (code, data, expected) in table {
+            assert_eq!(spdx_and(code, data), *expected, "{code} + {data:?}");
+        }
+    }
+
+    #[test]
+    fn licence_expression_names_the_gpl_data_exactly_when_built_in() {
+        let expression = licence_expression();
+        assert_eq!(expression.contains("GPL-2.0-or-later"), cfg!(feature = "freedict"), "{expression}");
+        assert_eq!(expression.contains("CC-BY-SA-4.0"), cfg!(feature = "wordfreq"), "{expression}");
+        assert_eq!(expression.contains("MPL-2.0"), cfg!(feature = "hunspell-fr"), "{expression}");
+        assert!(expression.starts_with("(MIT OR Apache-2.0)") || expression == CODE_LICENCE);
     }
 }

@@ -1,7 +1,7 @@
 //! `glossfix glossary ...`: the glossary maintainer's commands. Arguments and printing
 //! only; the work is in `glossfix-maintain` (`lint`, `edit`, `stats`, `exchange`).
 
-use crate::cli::input::{Cutting, WalkOptions, read_text};
+use crate::cli::input::read_text;
 use crate::cli::interrupt::Interrupt;
 use crate::cli::write::{WriteOptions, write_atomic};
 use crate::cli::{Exit, Global, discover_glossary, load_engine, render, runner};
@@ -234,7 +234,7 @@ pub fn run(command: GlossaryCommand, global: &Global, interrupt: &Interrupt) -> 
         GlossaryCommand::AddTerm(args) => edit_file(args.file.as_deref(), explicit, &write, |source, path| {
             edit::add_term(source, path, &args.canonical, &args.variants, args.note.as_deref())
         }),
-        GlossaryCommand::Stats(args) => stats_cmd(&args, explicit, &global.walk_options(), interrupt),
+        GlossaryCommand::Stats(args) => stats_cmd(&args, explicit, global, interrupt),
         GlossaryCommand::Import(args) => import_cmd(&args),
         GlossaryCommand::Export(args) => export_cmd(&args, explicit),
     }
@@ -331,22 +331,23 @@ fn edit_file(
     }
 }
 
-fn stats_cmd(args: &StatsArgs, explicit: Option<&Path>, walk: &WalkOptions, interrupt: &Interrupt) -> Exit {
+fn stats_cmd(args: &StatsArgs, explicit: Option<&Path>, global: &Global, interrupt: &Interrupt) -> Exit {
     let engine = match load_engine(explicit) {
         Ok(engine) => engine,
         Err(exit) => return exit,
     };
     let mut stats = Stats::new(&engine);
-    let (inputs, mut exit) = super::gather(&args.paths, walk);
+    let (inputs, mut exit) = super::gather(&args.paths, &global.walk_options());
+    // Large inputs are counted chunk by chunk, as `check` reads them: memory stays bounded.
     let counted = runner::run(
         &inputs,
-        Cutting::WHOLE,
-        1,
+        global.cutting(),
+        global.jobs(),
         interrupt,
-        |_, text| text.to_string(),
-        |unit, text| {
-            match text {
-                Ok(text) => stats.add(&engine, &inputs[unit.input].name(), &text),
+        |_, text| Stats::findings(&engine, text),
+        |unit, findings| {
+            match findings {
+                Ok(findings) => stats.add_piece(&inputs[unit.input].name(), unit.part == 0, &findings),
                 Err(e) if e.skipped => render::note(e),
                 Err(e) => exit = fail(e),
             }

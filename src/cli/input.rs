@@ -289,7 +289,9 @@ impl Pieces {
             Some(size) => pieces.whole = size <= cutting.threshold,
             None => {
                 let limit = cutting.threshold.saturating_add(1);
-                let mut head = Vec::new();
+                // Reserved whole so the read does not double its buffer (pages not
+                // written are not resident).
+                let mut head = Vec::with_capacity(usize::try_from(limit).unwrap_or(usize::MAX).min(128 << 20));
                 (&mut pieces.reader).take(limit).read_to_end(&mut head).map_err(|e| pieces.error(&e))?;
                 pieces.whole = (head.len() as u64) < limit;
                 pieces.pending = Some(head);
@@ -349,12 +351,11 @@ impl Pieces {
             self.reader.read_to_end(&mut bytes).map_err(|e| self.error(&e))?;
             true
         } else {
-            // Read ahead from standard input, the head may hold several chunks: cut the
-            // first off and put the rest back in front of the reader.
+            // Read ahead from standard input, the head may hold several chunks: put it
+            // back in front of the reader, which frees it once it has been read.
             if bytes.len() > self.cutting.chunk {
-                let rest = bytes.split_off(self.cutting.chunk);
                 let reader = std::mem::replace(&mut self.reader, Box::new(io::empty()));
-                self.reader = Box::new(io::Cursor::new(rest).chain(reader));
+                self.reader = Box::new(HeadThen { head: std::mem::take(&mut bytes), at: 0, rest: reader });
             }
             self.fill(&mut bytes)?
         };
@@ -365,5 +366,42 @@ impl Pieces {
         let offset = self.offset;
         self.offset += bytes.len() as u64;
         decode(&self.path, bytes, offset).map(|text| Some(Piece { offset, text }))
+    }
+}
+
+/// Bytes already read, then the rest of a reader. The bytes are freed as soon as they
+/// have all been consumed, so a large head read from standard input does not stay in
+/// memory for the whole run.
+struct HeadThen {
+    head: Vec<u8>,
+    at: usize,
+    rest: Box<dyn BufRead + Send>,
+}
+
+impl Read for HeadThen {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(out.len());
+        out[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl BufRead for HeadThen {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        if self.at < self.head.len() { Ok(&self.head[self.at..]) } else { self.rest.fill_buf() }
+    }
+
+    fn consume(&mut self, n: usize) {
+        if self.at < self.head.len() {
+            self.at += n;
+            if self.at >= self.head.len() {
+                self.head = Vec::new();
+                self.at = 0;
+            }
+        } else {
+            self.rest.consume(n);
+        }
     }
 }

@@ -21,7 +21,7 @@ pub mod runner;
 pub mod suggest;
 pub mod write;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use glossfix::{DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, LoadError, Markup, SourceCheck, load};
 use input::{Cutting, WalkOptions, read_text};
 use interrupt::Interrupt;
@@ -157,6 +157,16 @@ impl Global {
     pub fn walk_options(&self) -> WalkOptions {
         WalkOptions { no_ignore: self.no_ignore, exclude: self.exclude.clone() }
     }
+
+    /// How large inputs are cut into chunks (`--stream-threshold`, `--chunk-size`).
+    pub fn cutting(&self) -> Cutting {
+        Cutting { threshold: self.stream_threshold, chunk: self.chunk_size.max(1) }
+    }
+
+    /// Pieces processed at once: `--jobs`, else the number of cores.
+    pub fn jobs(&self) -> usize {
+        self.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1)
+    }
 }
 
 /// The inputs for `paths`, with every walk error printed (exit 2) and every note (a
@@ -176,7 +186,8 @@ pub fn gather(paths: &[PathBuf], options: &WalkOptions) -> (Vec<input::Input>, E
 
 /// Parses the command line, runs the command and says how to exit.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let matches = Cli::command().long_version(long_version()).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let interrupt = Interrupt::install();
     let global = cli.global;
     let exit = match cli.command {
@@ -184,11 +195,10 @@ pub fn main() -> ExitCode {
         command => match load_engine(global.glossary.as_deref()).and_then(|e| with_words(e, global.words.as_deref())) {
             Err(exit) => exit,
             Ok(engine) => {
-                let jobs = global.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
                 let context = Context {
                     engine,
-                    jobs: jobs.max(1),
-                    cutting: Cutting { threshold: global.stream_threshold, chunk: global.chunk_size.max(1) },
+                    jobs: global.jobs(),
+                    cutting: global.cutting(),
                     markup: global.markup,
                     walk: global.walk_options(),
                     interrupt: interrupt.clone(),
@@ -212,6 +222,18 @@ pub fn main() -> ExitCode {
         return Exit::Interrupted.into();
     }
     exit.into()
+}
+
+/// `--version`: the version, the SPDX licence expression of this build and the data it
+/// embeds (Cargo features choose them).
+fn long_version() -> &'static str {
+    let mut s = format!("{}\nlicence: {}\ndata:", env!("CARGO_PKG_VERSION"), glossfix::licence_expression());
+    for data in glossfix::DATA_SETS {
+        let state = if data.built_in { "built in" } else { "not built in" };
+        s.push_str(&format!("\n  {:<12} {:<17} {} ({state})", data.feature, data.licence, data.name));
+    }
+    // Once per run, for clap, which keeps it to the end.
+    Box::leak(s.into_boxed_str())
 }
 
 /// `--glossary FILE`, else `glossary.toml` here or in the nearest parent, else the built-in

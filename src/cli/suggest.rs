@@ -1,9 +1,8 @@
 //! `glossfix suggest`: glossary entries proposed from a corpus, as TOML.
 
-use crate::cli::input::Cutting;
 use crate::cli::{Context, Exit, finish_output, gather, render, runner};
 use clap::Args;
-use glossfix_maintain::suggest::{Collector, to_toml};
+use glossfix_maintain::suggest::{Collector, Observed, to_toml};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -16,16 +15,17 @@ pub struct SuggestArgs {
 pub fn run(args: &SuggestArgs, cx: &Context) -> Exit {
     let (inputs, mut exit) = gather(&args.paths, &cx.walk);
     let mut collector = Collector::new();
-    // Name spellings are counted over whole articles.
+    // Large inputs are read chunk by chunk (chunks end at paragraph breaks, which no run
+    // of names crosses), on every core, and counted in input order: memory stays bounded.
     let result = runner::run(
         &inputs,
-        Cutting::WHOLE,
-        1,
+        cx.cutting,
+        cx.jobs,
         &cx.interrupt,
-        |_, text| text.to_string(),
-        |_, text| {
-            match text {
-                Ok(text) => collector.add(&cx.engine, &text),
+        |_, text| Observed::of(&cx.engine, text),
+        |unit, observed| {
+            match observed {
+                Ok(observed) => collector.add_observed(observed, unit.part == 0),
                 Err(e) if e.skipped => render::note(e),
                 Err(e) => {
                     render::error(e);

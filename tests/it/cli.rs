@@ -296,16 +296,19 @@ fn fix_on_a_corpus_article_matches_the_library() {
 
 #[test]
 fn large_files_are_streamed_in_chunks_with_the_same_results() {
-    // Two seed articles, forty times over; streamed in chunks of ~20 KB when the file is
+    // Two seed articles, twelve times over; streamed in chunks of ~20 KB when the file is
     // "large" (hidden options set the thresholds for this test).
     let root = crate::root();
     let a = fs::read_to_string(root.join("tests/corpus/white-house-says-russia-north-korea-arms-talks-advance.txt"))
         .unwrap();
     let b = fs::read_to_string(root.join("tests/corpus/kim-hopes-to-meet-putin-in-russia.txt")).unwrap();
-    let text: String = (0..40).map(|_| format!("{a}\n\n{b}\n\n")).collect();
+    let text: String = (0..12).map(|_| format!("{a}\n\n{b}\n\n")).collect();
     let glossary =
         format!("[rules]\npage-furniture = false\n\n{}", fs::read_to_string(root.join("glossary.toml")).unwrap());
     let dir = folder(&[("big.txt", text.as_bytes()), ("g.toml", glossary.as_bytes())]);
+    fs::create_dir(dir.path().join("articles")).unwrap();
+    fs::write(dir.path().join("articles/a-big.txt"), &text).unwrap();
+    fs::write(dir.path().join("articles/b-small.txt"), &b).unwrap();
     let run = |args: &[&str], stream: bool| -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_glossfix"));
         cmd.current_dir(dir.path()).args(["--glossary", "g.toml"]);
@@ -313,19 +316,37 @@ fn large_files_are_streamed_in_chunks_with_the_same_results() {
             cmd.args(["--stream-threshold", "1000", "--chunk-size", "20000"]);
         }
         cmd.args(args);
+        // `-` reads the same file on standard input.
+        if args.last() == Some(&"-") {
+            cmd.stdin(fs::File::open(dir.path().join("big.txt")).unwrap());
+        }
         cmd.output().unwrap()
     };
+    // Every position: a lone file, a large file among others in a folder, standard
+    // input; every command that reads articles.
     for args in [
         &["fix", "big.txt"][..],
+        &["fix", "-"][..],
         &["check", "big.txt"][..],
+        &["check", "-"][..],
         &["check", "--format", "json", "big.txt"][..],
+        &["check", "articles"][..],
         &["fix", "--check", "big.txt"][..],
+        &["fix", "--check", "articles"][..],
+        &["glossary", "stats", "big.txt"][..],
+        &["glossary", "stats", "--format", "json", "articles"][..],
+        &["glossary", "stats", "-"][..],
+        &["suggest", "big.txt"][..],
+        &["suggest", "articles"][..],
     ] {
         let whole = run(args, false);
         let streamed = run(args, true);
         assert_eq!(code(&whole), code(&streamed), "{args:?}");
+        assert!(!stdout(&whole).is_empty(), "{args:?}: output");
         assert!(stdout(&whole) == stdout(&streamed), "{args:?}: streaming changed the output");
     }
+    let stats = stdout(&run(&["glossary", "stats", "--format", "json", "articles"], true));
+    assert!(stats.contains("\"files\": 2"), "a file read in chunks is counted once: {stats}");
     // --write streams into a temporary file and renames it; a clean file is left alone.
     let fixed = stdout(&run(&["fix", "big.txt"], false));
     assert_eq!(code(&run(&["fix", "--write", "big.txt"], true)), 0);
@@ -338,7 +359,7 @@ fn large_files_are_streamed_in_chunks_with_the_same_results() {
         before,
         "nothing to change: untouched"
     );
-    assert_eq!(names_in(dir.path()), ["big.txt", "g.toml"], "no temporary file left behind");
+    assert_eq!(names_in(dir.path()), ["articles", "big.txt", "g.toml"], "no temporary file left behind");
 }
 
 #[test]
@@ -390,4 +411,15 @@ fn spelling_accepts_the_glossary_list_and_a_word_file() {
     let missing = run_in(dir.path(), &["--glossary", "g.toml", "--words", "nope.txt", "check", "a.txt"], None);
     assert_eq!(code(&missing), 2);
     assert!(String::from_utf8_lossy(&missing.stderr).contains("nope.txt"));
+}
+
+#[test]
+fn version_names_the_licence_of_this_build() {
+    let o = run_in(&crate::root(), &["--version"], None);
+    assert_eq!(code(&o), 0);
+    let out = stdout(&o);
+    assert!(out.contains(&format!("licence: {}\n", glossfix::licence_expression())), "{out}");
+    let freedict = out.lines().find(|l| l.trim_start().starts_with("freedict")).unwrap_or_default();
+    let built_in = if cfg!(feature = "freedict") { "(built in)" } else { "(not built in)" };
+    assert!(freedict.ends_with(built_in), "{out}");
 }

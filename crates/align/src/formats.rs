@@ -1,7 +1,9 @@
 //! Alignment output: hunalign-style TSV, JSON, and TMX 1.4 translation memories.
 
 use crate::aligner::Group;
-use glossfix_text::display::{one_line, xml_escape};
+use glossfix_text::display::{one_line, xml_safe};
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::ops::Range;
 
 /// `source \t target \t score`, one group per line; the sentences of a group are joined
@@ -34,30 +36,65 @@ pub fn to_json(groups: &[Group], source: &[&str], target: &[&str]) -> String {
 }
 
 /// A TMX 1.4 translation memory: one `<tu>` per group that has both sides, with its
-/// score as a `<prop type="x-score">`.
+/// score as a `<prop type="x-score">`. Written with quick-xml, which escapes markup
+/// characters; characters XML 1.0 forbids become U+FFFD ([`xml_safe`]), so the output
+/// always parses.
 pub fn to_tmx(groups: &[Group], source: &[&str], target: &[&str], source_lang: &str, target_lang: &str) -> String {
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\">\n  \
-         <header creationtool=\"glossfix\" creationtoolversion=\"{}\" segtype=\"sentence\" o-tmf=\"glossfix\" \
-         adminlang=\"en\" srclang=\"{}\" datatype=\"plaintext\"/>\n  <body>\n",
-        env!("CARGO_PKG_VERSION"),
-        xml_escape(source_lang)
-    );
-    for g in groups.iter().filter(|g| !g.source.is_empty() && !g.target.is_empty()) {
-        let seg = |texts: &[&str], r: &Range<usize>| {
-            xml_escape(&texts[r.clone()].iter().map(|s| one_line(s)).collect::<Vec<_>>().join(" "))
-        };
-        out.push_str(&format!(
-            "    <tu>\n      <prop type=\"x-score\">{:.3}</prop>\n      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>\n    </tu>\n",
-            g.score,
-            xml_escape(source_lang),
-            seg(source, &g.source),
-            xml_escape(target_lang),
-            seg(target, &g.target)
-        ));
-    }
-    out.push_str("  </body>\n</tmx>\n");
-    out
+    write_tmx(groups, source, target, source_lang, target_lang).expect("writing XML to memory cannot fail")
+}
+
+fn write_tmx(
+    groups: &[Group],
+    source: &[&str],
+    target: &[&str],
+    source_lang: &str,
+    target_lang: &str,
+) -> std::io::Result<String> {
+    let (source_lang, target_lang) = (xml_safe(source_lang), xml_safe(target_lang));
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::DocType(BytesText::from_escaped("tmx SYSTEM \"tmx14.dtd\"")))?;
+    w.create_element("tmx").with_attribute(("version", "1.4")).write_inner_content(|w| {
+        w.create_element("header")
+            .with_attributes([
+                ("creationtool", "glossfix"),
+                ("creationtoolversion", env!("CARGO_PKG_VERSION")),
+                ("segtype", "sentence"),
+                ("o-tmf", "glossfix"),
+                ("adminlang", "en"),
+                ("srclang", &source_lang),
+                ("datatype", "plaintext"),
+            ])
+            .write_empty()?;
+        w.create_element("body").write_inner_content(|w| {
+            for g in groups.iter().filter(|g| !g.source.is_empty() && !g.target.is_empty()) {
+                let seg = |texts: &[&str], r: &Range<usize>| {
+                    texts[r.clone()].iter().map(|s| one_line(s)).collect::<Vec<_>>().join(" ")
+                };
+                w.create_element("tu").write_inner_content(|w| {
+                    w.create_element("prop")
+                        .with_attribute(("type", "x-score"))
+                        .write_text_content(BytesText::new(&format!("{:.3}", g.score)))?;
+                    for (lang, text) in [(&source_lang, seg(source, &g.source)), (&target_lang, seg(target, &g.target))]
+                    {
+                        w.create_element("tuv").with_attribute(("xml:lang", lang.as_ref())).write_inner_content(
+                            |w| {
+                                // One line: no indentation inside the segment.
+                                w.create_element("seg").write_text_content(BytesText::new(&xml_safe(&text)))?;
+                                Ok::<_, std::io::Error>(())
+                            },
+                        )?;
+                    }
+                    Ok(())
+                })?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    Ok(String::from_utf8(bytes).expect("the writer was given UTF-8"))
 }
 
 #[cfg(test)]
@@ -73,7 +110,7 @@ mod tests {
         let tsv = to_tsv(&groups, &en, &fr);
         assert!(tsv.starts_with("One & two.\tUn & deux.\t"), "{tsv}");
         let tmx = to_tmx(&groups, &en, &fr, "en", "fr");
-        assert!(tmx.contains("<tuv xml:lang=\"fr\"><seg>Un &amp; deux.</seg></tuv>"), "{tmx}");
+        assert!(tmx.contains("<seg>Un &amp; deux.</seg>"), "{tmx}");
         roxmltree::Document::parse_with_options(
             &tmx,
             roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() },

@@ -2,7 +2,7 @@
 //! and English → French translations from FreeDict. Parsed once, on first use.
 //!
 //! The data are under other licences than this crate's code, so each lives in a crate of
-//! its own, behind a Cargo feature (both on by default):
+//! its own, behind a Cargo feature ([`DATA_SETS`]; all on by default):
 //!
 //! | feature | data crate | licence | without it |
 //! |---|---|---|---|
@@ -196,6 +196,42 @@ pub fn french_entries(word: &str) -> &'static [Morphology] {
         &[]
     }
 }
+
+/// A data set glossfix can embed, with the Cargo feature that embeds it and its licence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DataSet {
+    /// The Cargo feature of this crate (and of `glossfix`) that embeds it.
+    pub feature: &'static str,
+    /// What it is.
+    pub name: &'static str,
+    /// Its licence, as an SPDX identifier.
+    pub licence: &'static str,
+    /// True when this build embeds it.
+    pub built_in: bool,
+}
+
+/// Every data set glossfix knows, in the order of the table above, each saying whether
+/// this build embeds it.
+pub const DATA_SETS: [DataSet; 3] = [
+    DataSet {
+        feature: "wordfreq",
+        name: "wordfreq word frequencies (French and English)",
+        licence: "CC-BY-SA-4.0",
+        built_in: cfg!(feature = "wordfreq"),
+    },
+    DataSet {
+        feature: "hunspell-fr",
+        name: "Dicollecte French Hunspell dictionary 7.0",
+        licence: "MPL-2.0",
+        built_in: cfg!(feature = "hunspell-fr"),
+    },
+    DataSet {
+        feature: "freedict",
+        name: "FreeDict English-French translations",
+        licence: "GPL-2.0-or-later",
+        built_in: cfg!(feature = "freedict"),
+    },
+];
 
 /// True when glossfix is built with the French dictionary (the `hunspell-fr` feature)
 /// and it parses: the rules that need it stay silent otherwise.

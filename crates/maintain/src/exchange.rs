@@ -16,7 +16,9 @@ use crate::edit;
 use crate::load::{LoadError, load};
 use glossfix_glossary::Glossary;
 use glossfix_text::case::has_upper;
-use glossfix_text::display::xml_escape;
+use glossfix_text::display::xml_safe;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
 use std::fmt::Write as _;
 
 /// A glossary exchange format.
@@ -417,65 +419,111 @@ pub fn export(glossary: &Glossary, format: Format, lang: &str) -> Result<String,
     }
 }
 
+/// TBX-Basic (TBX v3, DCT style), written with quick-xml: markup characters escaped,
+/// characters XML 1.0 forbids replaced by U+FFFD ([`xml_safe`]), so the file always parses.
 fn export_tbx(glossary: &Glossary, lang: &str) -> String {
-    let lang = xml_escape(lang);
-    let mut out = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <tbx style=\"dct\" type=\"TBX-Basic\" xml:lang=\"{lang}\" xmlns=\"urn:iso:std:iso:30042:ed-2\">\n  \
-         <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>glossfix glossary {}</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n  \
-         <text>\n    <body>\n",
-        xml_escape(glossary.origin())
-    );
-    let term_sec = |term: &str, status: &str, pos: Option<&String>, gender: Option<&String>| {
-        let mut s = format!(
-            "          <termSec>\n            <term>{}</term>\n            <termNote type=\"administrativeStatus\">{status}</termNote>\n",
-            xml_escape(term)
-        );
-        if let Some(pos) = pos {
-            let _ = writeln!(s, "            <termNote type=\"partOfSpeech\">{}</termNote>", xml_escape(pos));
+    write_tbx(glossary, lang).expect("writing XML to memory cannot fail")
+}
+
+/// One `<termSec>`: a term, its status, and its part of speech and gender when known.
+fn term_sec<W: std::io::Write>(
+    w: &mut Writer<W>,
+    term: &str,
+    status: &str,
+    pos: Option<&String>,
+    gender: Option<&String>,
+) -> std::io::Result<()> {
+    w.create_element("termSec").write_inner_content(|w| {
+        w.create_element("term").write_text_content(BytesText::new(&xml_safe(term)))?;
+        let notes = [("administrativeStatus", Some(status)), ("partOfSpeech", pos.map(String::as_str))];
+        let notes = notes.into_iter().chain([("grammaticalGender", gender.map(String::as_str))]);
+        for (kind, value) in notes {
+            if let Some(value) = value {
+                w.create_element("termNote")
+                    .with_attribute(("type", kind))
+                    .write_text_content(BytesText::new(&xml_safe(value)))?;
+            }
         }
-        if let Some(gender) = gender {
-            let _ = writeln!(s, "            <termNote type=\"grammaticalGender\">{}</termNote>", xml_escape(gender));
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// One `<conceptEntry>`: its note, and its terms in one language section.
+fn concept<W: std::io::Write>(
+    w: &mut Writer<W>,
+    id: &str,
+    lang: &str,
+    note: Option<&String>,
+    terms: impl FnOnce(&mut Writer<W>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    w.create_element("conceptEntry").with_attribute(("id", id)).write_inner_content(|w| {
+        if let Some(note) = note {
+            w.create_element("note").write_text_content(BytesText::new(&xml_safe(note)))?;
         }
-        s.push_str("          </termSec>\n");
-        s
-    };
-    let concept = |id: String, note: Option<&String>, secs: String| {
-        let note = note.map(|n| format!("        <note>{}</note>\n", xml_escape(n))).unwrap_or_default();
-        format!(
-            "      <conceptEntry id=\"{id}\">\n{note}        <langSec xml:lang=\"{lang}\">\n{secs}        </langSec>\n      </conceptEntry>\n"
-        )
-    };
+        w.create_element("langSec").with_attribute(("xml:lang", lang)).write_inner_content(terms)?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+fn write_tbx(glossary: &Glossary, lang: &str) -> std::io::Result<String> {
+    let lang = xml_safe(lang);
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    let root = [("style", "dct"), ("type", "TBX-Basic"), ("xml:lang", &lang), ("xmlns", "urn:iso:std:iso:30042:ed-2")];
+    w.create_element("tbx").with_attributes(root).write_inner_content(|w| {
+        w.create_element("tbxHeader").write_inner_content(|w| {
+            w.create_element("fileDesc").write_inner_content(|w| {
+                w.create_element("sourceDesc").write_inner_content(|w| {
+                    let origin = format!("glossfix glossary {}", glossary.origin());
+                    w.create_element("p").write_text_content(BytesText::new(&xml_safe(&origin)))?;
+                    Ok(())
+                })?;
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+        w.create_element("text").write_inner_content(|w| {
+            w.create_element("body").write_inner_content(|w| body(w, glossary, &lang))?;
+            Ok(())
+        })?;
+        Ok(())
+    })?;
+    let mut bytes = w.into_inner();
+    bytes.push(b'\n');
+    Ok(String::from_utf8(bytes).expect("the writer was given UTF-8"))
+}
+
+/// The concepts: a term with its variants, a fix with its replacement.
+fn body<W: std::io::Write>(w: &mut Writer<W>, glossary: &Glossary, lang: &str) -> std::io::Result<()> {
     for term in &glossary.terms {
-        let line = glossary.line_of(term.canonical.span().start);
-        let mut secs = term_sec(
-            term.canonical.get_ref().trim(),
-            "preferredTerm-admn-sts",
-            term.part_of_speech.as_ref(),
-            term.gender.as_ref(),
-        );
-        for v in &term.variants {
-            secs.push_str(&term_sec(v.get_ref().trim(), "deprecatedTerm-admn-sts", None, None));
-        }
-        out.push_str(&concept(format!("term-{line}"), term.note.as_ref(), secs));
+        let id = format!("term-{}", glossary.line_of(term.canonical.span().start));
+        concept(w, &id, lang, term.note.as_ref(), |w| {
+            let canonical = term.canonical.get_ref().trim();
+            term_sec(w, canonical, "preferredTerm-admn-sts", term.part_of_speech.as_ref(), term.gender.as_ref())?;
+            for v in &term.variants {
+                term_sec(w, v.get_ref().trim(), "deprecatedTerm-admn-sts", None, None)?;
+            }
+            Ok(())
+        })?;
     }
     for fix in &glossary.fixes {
         if fix.replace.trim().is_empty() {
-            let _ = writeln!(
-                out,
-                "      <!-- not exported: {} deletes its find -->",
-                xml_escape(fix.find.get_ref()).replace("--", "- -")
-            );
+            // A comment may not hold "--".
+            let find = xml_safe(fix.find.get_ref()).replace("--", "- -");
+            let comment = format!(" not exported: {find} deletes its find ");
+            w.write_event(Event::Comment(BytesText::from_escaped(comment)))?;
             continue;
         }
-        let line = glossary.line_of(fix.find.span().start);
+        let id = format!("fix-{}", glossary.line_of(fix.find.span().start));
         let status = if fix.safe { "deprecatedTerm-admn-sts" } else { "supersededTerm-admn-sts" };
-        let secs = term_sec(fix.replace.trim(), "preferredTerm-admn-sts", None, None)
-            + &term_sec(fix.find.get_ref().trim(), status, None, None);
-        out.push_str(&concept(format!("fix-{line}"), fix.note.as_ref(), secs));
+        concept(w, &id, lang, fix.note.as_ref(), |w| {
+            term_sec(w, fix.replace.trim(), "preferredTerm-admn-sts", None, None)?;
+            term_sec(w, fix.find.get_ref().trim(), status, None, None)
+        })?;
     }
-    out.push_str("    </body>\n  </text>\n</tbx>\n");
-    out
+    Ok(())
 }
 
 #[cfg(test)]
@@ -602,5 +650,29 @@ mod tests {
         let loaded = crate::load(&toml, "i.toml").unwrap();
         let again = read(Format::Tbx, &export(loaded.engine.glossary(), Format::Tbx, "fr").unwrap(), "fr").unwrap();
         assert_eq!(again, entries);
+    }
+
+    #[test]
+    fn tbx_output_always_parses_whatever_the_glossary_holds() {
+        // Markup characters, a control character XML 1.0 forbids, "--" in a deletion
+        // (written as a comment), a language code with a quote.
+        let toml = r#"[[fix]]
+find = "a < b & \"c\""
+replace = "a \u0007 b"
+note = "bell \u0007 here"
+safe = false
+
+[[fix]]
+find = "Publicité -- fin--"
+replace = ""
+"#;
+        let loaded = crate::load(toml, "x.toml").unwrap();
+        let tbx = export(loaded.engine.glossary(), Format::Tbx, "fr\"x").unwrap();
+        let doc = roxmltree::Document::parse(&tbx).unwrap_or_else(|e| panic!("{e}\n{tbx}"));
+        let terms: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("term")).filter_map(|n| n.text()).collect();
+        assert_eq!(terms, ["a \u{FFFD} b", "a < b & \"c\""]);
+        let note = doc.descendants().find(|n| n.has_tag_name("note")).and_then(|n| n.text());
+        assert_eq!(note, Some("bell \u{FFFD} here"));
+        assert!(tbx.contains("<!-- not exported: Publicité - - fin- - deletes its find -->"), "{tbx}");
     }
 }

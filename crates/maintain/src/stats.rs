@@ -1,7 +1,7 @@
 //! `glossfix glossary stats`: how often each glossary entry fired over a corpus, which
 //! files it touched, and which entries never fired.
 
-use glossfix_diagnostics::RuleId;
+use glossfix_diagnostics::{Finding, RuleId};
 use glossfix_engine::Engine;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -64,8 +64,22 @@ impl Stats {
     /// Counts the findings of one file, and the repairs merged into them. A file whose
     /// repairs do not converge counts its first pass's findings.
     pub fn add(&mut self, engine: &Engine, name: &str, text: &str) {
-        self.files += 1;
-        let findings = engine.check(text).unwrap_or_else(|e| e.findings);
+        self.add_piece(name, true, &Self::findings(engine, text));
+    }
+
+    /// The findings [`Stats`] counts for one text (or one piece of a large one): pure, so
+    /// callers can compute them on worker threads and count them in order.
+    pub fn findings(engine: &Engine, text: &str) -> Vec<Finding> {
+        engine.check(text).unwrap_or_else(|e| e.findings)
+    }
+
+    /// Counts the findings of one piece of file `name`; `first` is true for a whole file
+    /// or the first piece of one read in chunks, so a file is counted once however it
+    /// was read.
+    pub fn add_piece(&mut self, name: &str, first: bool, findings: &[Finding]) {
+        if first {
+            self.files += 1;
+        }
         for origin in findings.iter().flat_map(|f| f.origins()) {
             match origin.entry {
                 Some(entry) => {

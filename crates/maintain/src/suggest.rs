@@ -62,6 +62,42 @@ pub struct Collector {
     leak_order: Vec<String>,
     names: BTreeMap<String, NameCount>,
     files: usize,
+    /// The leaks already counted in the file being read.
+    seen_in_file: HashSet<String>,
+}
+
+/// What one text (or one piece of a large one) holds for [`Collector`]: its English
+/// leaks and its runs of capitalised words. Computed without the collector, so on
+/// worker threads, and counted in order with [`Collector::add_observed`].
+#[derive(Debug, Default)]
+pub struct Observed {
+    /// Each leak found, by its folded form, with its sentence and candidates.
+    leaks: Vec<(String, LeakSuggestion)>,
+    /// Each run of capitalised words, with its words when it has several.
+    names: Vec<(String, Vec<String>)>,
+}
+
+impl Observed {
+    /// What `text` holds, by `engine`'s findings and the name runs.
+    pub fn of(engine: &Engine, text: &str) -> Self {
+        let findings = engine.check(text).unwrap_or_else(|e| e.findings);
+        let leaks = findings
+            .into_iter()
+            .filter(|f| f.rule == RuleId::EnglishLeak)
+            .map(|finding| {
+                let phrase = &text[finding.span.start..finding.span.end];
+                let leak = LeakSuggestion {
+                    phrase: phrase.to_string(),
+                    count: 1,
+                    files: 1,
+                    example: sentence_around(text, finding.span.start, finding.span.end),
+                    candidates: candidates(phrase),
+                };
+                (fold(phrase, Fold::MATCH), leak)
+            })
+            .collect();
+        Observed { leaks, names: name_runs(text) }
+    }
 }
 
 impl Collector {
@@ -70,30 +106,30 @@ impl Collector {
         Self::default()
     }
 
-    /// Reads one text.
+    /// Reads one text (a whole file).
     pub fn add(&mut self, engine: &Engine, text: &str) {
-        self.files += 1;
-        let mut seen_here = HashSet::new();
-        let findings = engine.check(text).unwrap_or_else(|e| e.findings);
-        for finding in findings.into_iter().filter(|f| f.rule == RuleId::EnglishLeak) {
-            let phrase = &text[finding.span.start..finding.span.end];
-            let key = fold(phrase, Fold::MATCH);
+        self.add_observed(Observed::of(engine, text), true);
+    }
+
+    /// Counts what [`Observed::of`] saw in one piece of a file; `first` is true for a
+    /// whole file or the first piece of one read in chunks, so a file is counted once
+    /// however it was read.
+    pub fn add_observed(&mut self, observed: Observed, first: bool) {
+        if first {
+            self.files += 1;
+            self.seen_in_file.clear();
+        }
+        for (key, leak) in observed.leaks {
             let entry = self.leaks.entry(key.clone()).or_insert_with(|| {
                 self.leak_order.push(key.clone());
-                LeakSuggestion {
-                    phrase: phrase.to_string(),
-                    count: 0,
-                    files: 0,
-                    example: sentence_around(text, finding.span.start, finding.span.end),
-                    candidates: candidates(phrase),
-                }
+                LeakSuggestion { count: 0, files: 0, ..leak }
             });
             entry.count += 1;
-            if seen_here.insert(key) {
+            if self.seen_in_file.insert(key) {
                 entry.files += 1;
             }
         }
-        for (run, tokens) in name_runs(text) {
+        for (run, tokens) in observed.names {
             self.names.entry(run).or_default().alone += 1;
             if tokens.len() > 1 {
                 for token in tokens {

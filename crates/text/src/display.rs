@@ -32,30 +32,21 @@ pub fn ellipsize(s: &str, max: usize) -> String {
     }
 }
 
-/// `s` escaped for XML text and attribute values: `& < > " '`; the characters XML 1.0
-/// forbids (C0 controls but tab, line feed and carriage return; U+FFFE, U+FFFF) become
-/// U+FFFD, so the output always parses.
+/// `s` with the characters XML 1.0 forbids (C0 controls but tab, line feed and carriage
+/// return; U+FFFE, U+FFFF) replaced by U+FFFD: they cannot be written even as character
+/// references, so an XML writer (which escapes `& < > " '`) is given this instead.
 ///
 /// ```
-/// use glossfix_text::display::xml_escape;
-/// assert_eq!(xml_escape(r#"a < "b" & 'c'"#), "a &lt; &quot;b&quot; &amp; &apos;c&apos;");
-/// assert_eq!(xml_escape("bell\u{7}\ttab"), "bell\u{FFFD}\ttab");
+/// use glossfix_text::display::xml_safe;
+/// assert_eq!(xml_safe("bell\u{7}\ttab"), "bell\u{FFFD}\ttab");
+/// assert!(matches!(xml_safe("a < b"), std::borrow::Cow::Borrowed("a < b")));
 /// ```
-pub fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // XML 1.0 forbids these even as references: they become U+FFFD.
-            c if forbidden_in_xml(c) => out.push('\u{FFFD}'),
-            _ => out.push(c),
-        }
+pub fn xml_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(forbidden_in_xml) {
+        s.chars().map(|c| if forbidden_in_xml(c) { '\u{FFFD}' } else { c }).collect::<String>().into()
+    } else {
+        s.into()
     }
-    out
 }
 
 /// Characters XML 1.0 does not allow anywhere: C0 controls but tab, line feed and
