@@ -3,7 +3,7 @@
 use crate::cli::input::Cutting;
 use crate::cli::{Context, Exit, finish_output, gather, render, runner, source_check};
 use clap::{Args, ValueEnum};
-use glossfix::report::{Located, Offset, json_lines, locate, text_lines};
+use glossfix::report::{Located, json_lines, locate, text_lines};
 use glossfix::{FindingSource, Request};
 use std::io::Write;
 use std::path::PathBuf;
@@ -65,7 +65,7 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
         &cx.interrupt,
         |unit, text| {
             let name = inputs[unit.input].name();
-            let offset = Offset { lines: unit.offset.lines, bytes: unit.offset.bytes };
+            let offset = unit.offset;
             let request = Request { markup: cx.markup.of(&name), ..request };
             match cx.engine.run(text, &request) {
                 Ok(outcome) => {

@@ -7,7 +7,7 @@ use crate::cli::runner::{self, Unit};
 use crate::cli::write::{AtomicWrite, write_atomic};
 use crate::cli::{Context, Exit, finish_output, gather, render, source_check};
 use clap::Args;
-use glossfix::report::{Offset, locate, text_lines, unified_diff};
+use glossfix::report::{locate, text_lines, unified_diff};
 use glossfix::{Applicability, Finding, FindingSource, Request};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -127,7 +127,7 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
             let report = match mode {
                 Mode::List => {
                     let applied: Vec<Finding> = outcome.applied().cloned().collect();
-                    let offset = Offset { lines: unit.offset.lines, bytes: unit.offset.bytes };
+                    let offset = unit.offset;
                     text_lines(&locate(&name, text, glossary, &applied, offset))
                 }
                 Mode::Diff { .. } => unified_diff(&name, text, &outcome.text),

@@ -316,18 +316,28 @@ impl Pieces {
                 return Ok(true);
             }
         }
-        // Extend to a paragraph break, or at worst to the end of the line.
+        // Extend to a paragraph break, or at worst to the end of the line; a line longer
+        // than another chunk is cut inside, at the last sentence end or word break.
         let limit = bytes.len() + size;
         loop {
             let before = bytes.len();
-            match self.reader.read_until(b'\n', bytes) {
+            let room = (limit + 1).saturating_sub(before) as u64;
+            match (&mut self.reader).take(room).read_until(b'\n', bytes) {
                 Ok(0) => return Ok(true),
-                Ok(_) => {
+                Ok(_) if bytes.last() == Some(&b'\n') => {
                     let blank = bytes[before..].iter().all(|b| b.is_ascii_whitespace());
                     if blank || bytes.len() >= limit {
                         return Ok(false);
                     }
                 }
+                Ok(_) if bytes.len() > limit => {
+                    // A line with no break within reach.
+                    let cut = cut_inside_line(bytes, limit - size);
+                    self.pending = Some(bytes.split_off(cut));
+                    return Ok(false);
+                }
+                // The end of the input, without a final line break.
+                Ok(_) => return Ok(true),
                 Err(e) => return Err(self.error(&e)),
             }
         }
@@ -369,6 +379,48 @@ impl Pieces {
     }
 }
 
+/// Where to end a piece inside a line too long to end at its line break: after the last
+/// sentence end (`.`, `!`, `?` or `…` then a space) past `from` where no quotation is
+/// open, else after the last sentence end, else after the last space, else at the last
+/// character boundary: a piece never splits a word when it can help it, nor a UTF-8
+/// character, and the rules see whole sentences and quotations on both sides.
+fn cut_inside_line(bytes: &[u8], from: usize) -> usize {
+    // The tail may start and end inside a character: read the whole characters between.
+    let mut start = from;
+    while start < bytes.len() && (bytes[start] & 0xC0) == 0x80 {
+        start += 1;
+    }
+    let text = match std::str::from_utf8(&bytes[start..]) {
+        Ok(text) => text,
+        Err(e) => std::str::from_utf8(&bytes[start..start + e.valid_up_to()]).unwrap_or_default(),
+    };
+    let (mut depth, mut balanced, mut any) = (0i32, None, None);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '«' | '“' => depth += 1,
+            '»' | '”' => depth = (depth - 1).max(0),
+            '.' | '!' | '?' | '…' if chars.peek().is_some_and(|&(_, n)| n == ' ') => {
+                let at = i + c.len_utf8() + 1;
+                any = Some(at);
+                if depth == 0 {
+                    balanced = Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(at) = balanced.or(any) {
+        return start + at;
+    }
+    let tail = &bytes[from..];
+    if let Some(at) = tail.iter().rposition(|&b| b == b' ' || b == b'\t') {
+        return from + at + 1;
+    }
+    // No space at all: the last character boundary (a byte that does not continue one).
+    tail.iter().rposition(|&b| (b & 0xC0) != 0x80).map_or(bytes.len(), |at| from + at)
+}
+
 /// Bytes already read, then the rest of a reader. The bytes are freed as soon as they
 /// have all been consumed, so a large head read from standard input does not stay in
 /// memory for the whole run.
@@ -403,5 +455,31 @@ impl BufRead for HeadThen {
         } else {
             self.rest.consume(n);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_inside_line;
+
+    #[test]
+    fn long_lines_are_cut_at_sentence_ends_then_spaces_then_characters() {
+        // (bytes, where the extension starts, the piece it leaves)
+        let cases: &[(&str, usize, &str)] = &[
+            ("Un. Deux « trois. Quatre » cinq. Six", 2, "Un. Deux « trois. Quatre » cinq. "),
+            ("Un. « Deux. Trois", 2, "Un. "),
+            ("x « Un. Deux", 2, "x « Un. "),
+            ("un deux trois", 2, "un deux "),
+            ("undeuxtrois", 2, "undeuxtroi"),
+            ("aaé", 2, "aa"),
+        ];
+        for (text, from, piece) in cases {
+            let bytes = text.as_bytes();
+            let cut = cut_inside_line(bytes, *from);
+            assert_eq!(&text[..cut], *piece, "{text:?}");
+        }
+        // Never inside a character, whatever the bytes.
+        let bytes = "ééé".as_bytes();
+        assert_eq!(cut_inside_line(&bytes[..5], 1), 4);
     }
 }

@@ -122,19 +122,26 @@ fn produce(
             let failed = current.is_err();
             ahead = if failed { None } else { pieces.next_piece() };
             unit.last = ahead.is_none();
-            let (text, lines) = match current {
+            let (text, lines, columns) = match current {
                 Ok(piece) => {
                     unit.offset.bytes = piece.offset as usize;
                     let lines = count_line_breaks(&piece.text);
-                    (Ok(piece.text), lines)
+                    // Where the next piece starts on its line: 0 after a line break,
+                    // further along when a long line was cut inside.
+                    let columns = match piece.text.rfind(['\n', '\r']) {
+                        Some(at) => piece.text[at + 1..].chars().count(),
+                        None => unit.offset.columns + piece.text.chars().count(),
+                    };
+                    (Ok(piece.text), lines, columns)
                 }
-                Err(e) => (Err(e), 0),
+                Err(e) => (Err(e), 0, 0),
             };
             if !send(unit.clone(), text) {
                 return;
             }
             unit.part += 1;
             unit.offset.lines += lines;
+            unit.offset.columns = columns;
         }
     }
 }

@@ -423,3 +423,39 @@ fn version_names_the_licence_of_this_build() {
     let built_in = if cfg!(feature = "freedict") { "(built in)" } else { "(not built in)" };
     assert!(freedict.ends_with(built_in), "{out}");
 }
+
+#[test]
+fn a_text_without_line_breaks_is_streamed_in_pieces_with_the_same_repairs() {
+    // The seed articles with their line breaks turned into spaces, a few times over: one
+    // line of ~150 KB, cut into pieces of ~20 KB inside the line (at sentence ends).
+    let root = crate::root();
+    let mut articles: Vec<String> = fs::read_dir(root.join("tests/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    articles.sort();
+    let one_line: String = (0..6).map(|_| articles.join(" ")).collect::<Vec<_>>().join(" ").replace(['\n', '\r'], " ");
+    let dir = folder(&[("one.txt", one_line.as_bytes())]);
+    let run = |args: &[&str], stream: bool| -> Output {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_glossfix"));
+        cmd.current_dir(dir.path()).args(["--glossary", root.join("tests/corpus/glossary.toml").to_str().unwrap()]);
+        if stream {
+            cmd.args(["--stream-threshold", "1000", "--chunk-size", "20000"]);
+        }
+        cmd.args(args).output().unwrap()
+    };
+    let (whole, streamed) = (run(&["fix", "one.txt"], false), run(&["fix", "one.txt"], true));
+    assert_eq!(code(&whole), 0);
+    assert!(stdout(&whole) != one_line, "there is something to repair");
+    assert!(stdout(&whole) == stdout(&streamed), "cutting the line changed the repairs");
+    // The repairs check reports are the same, at the same columns (they count from the
+    // start of the line, across pieces). Findings that weigh the whole text (a word
+    // capitalised elsewhere) are per piece, as for any streamed input.
+    let repairs =
+        |o: &Output| -> Vec<String> { stdout(o).lines().filter(|l| l.contains("(->")).map(String::from).collect() };
+    let (whole, streamed) = (run(&["check", "one.txt"], false), run(&["check", "one.txt"], true));
+    assert!(repairs(&whole).len() > 20, "{}", stdout(&whole));
+    assert_eq!(repairs(&whole), repairs(&streamed));
+}

@@ -72,7 +72,7 @@ fn check(aligner: &Aligner, pairs: &[Pair], source: &str, target: &str) -> Vec<F
         }
         let s_span = source_span(g);
         let s_text = &source[s_span.start..s_span.end];
-        numbers(g, s_text, t_text, t_span.start, style, target, &mut out);
+        numbers(g, s_text, t_text, t_span.start, &style, target, &mut out);
         for pair in aligner.pairs_in(s_text, true) {
             if !aligner.pairs_in(t_text, false).contains(&pair) {
                 let p = &pairs[pair];
@@ -100,7 +100,7 @@ fn numbers(
     s_text: &str,
     t_text: &str,
     t_offset: usize,
-    style: ApostropheStyle,
+    style: &ApostropheStyle,
     target: &str,
     out: &mut Vec<Finding>,
 ) {

@@ -15,8 +15,9 @@ use glossfix_text::apostrophe::ApostropheStyle;
 use glossfix_text::case::{has_upper, transfer_case};
 use glossfix_text::chars::{char_at, char_before, is_apostrophe, is_word_char};
 use glossfix_text::fold::{Fold, Folded, fold};
-use glossfix_text::lang::is_french_context;
+use glossfix_text::lang::LangIndex;
 use glossfix_text::words::{boundary_after, boundary_before, word_after, word_before};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
@@ -166,15 +167,21 @@ impl Matcher {
         };
         let folded = Folded::new(text, Fold::MATCH);
         let mut candidates: Vec<(Span, usize)> = Vec::new();
+        // Asked once per text, whatever the number of matches: whether each pattern's
+        // `in_document` phrases are in the text, and the language evidence.
+        let mut in_document: Vec<Option<bool>> = vec![None; self.patterns.len()];
+        let lang = OnceCell::new();
         for m in automaton.find_overlapping_iter(&folded.text) {
             let Some(span) = folded.to_original(m.start(), m.end()) else {
                 continue;
             };
             for &p in &self.by_key[m.pattern().as_usize()] {
                 let pattern = &self.patterns[p];
-                let in_document = pattern.in_document.is_empty()
-                    || pattern.in_document.iter().any(|phrase| folded.text.contains(phrase.as_str()));
-                if in_document && pattern.accepts(text, span) {
+                let in_document = *in_document[p].get_or_insert_with(|| {
+                    pattern.in_document.is_empty()
+                        || pattern.in_document.iter().any(|phrase| folded.text.contains(phrase.as_str()))
+                });
+                if in_document && pattern.accepts(text, span, &lang) {
                     candidates.push((span, p));
                 }
             }
@@ -232,8 +239,8 @@ impl Pattern {
     }
 
     /// Whole-word edges, exact case when asked, and the context conditions.
-    fn accepts(&self, text: &str, span: Span) -> bool {
-        self.edges_and_case(text, span) && self.conditions_hold(text, span)
+    fn accepts(&self, text: &str, span: Span, lang: &OnceCell<LangIndex>) -> bool {
+        self.edges_and_case(text, span) && self.conditions_hold(text, span, lang)
     }
 
     /// Whole-word edges and exact case when asked. A find that starts or ends with
@@ -257,7 +264,7 @@ impl Pattern {
     }
 
     /// The context conditions: `after`, `before`, `not_after`, `not_before`, `french`.
-    fn conditions_hold(&self, text: &str, span: Span) -> bool {
+    fn conditions_hold(&self, text: &str, span: Span, lang: &OnceCell<LangIndex>) -> bool {
         let prev = word_before(text, span.start).map(|w| fold(w, Fold::MATCH));
         let next = word_after(text, span.end).map(|w| fold(w, Fold::MATCH));
         let one_of = |list: &[String], word: &Option<String>| word.as_ref().is_some_and(|w| list.contains(w));
@@ -265,7 +272,7 @@ impl Pattern {
             && (self.before.is_empty() || one_of(&self.before, &next))
             && !one_of(&self.not_after, &prev)
             && !one_of(&self.not_before, &next)
-            && (!self.french || is_french_context(text, span.start, span.end))
+            && (!self.french || lang.get_or_init(|| LangIndex::new(text)).is_french(span.start, span.end))
     }
 
     /// The replacement for `original`: its case (for a lower-case find), the text's

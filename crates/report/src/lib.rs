@@ -25,6 +25,9 @@ pub struct Offset {
     pub lines: usize,
     /// Bytes before it.
     pub bytes: usize,
+    /// Characters before it on its first line: not 0 when a very long line was cut
+    /// into pieces, so columns on that line count from the line's start.
+    pub columns: usize,
 }
 
 /// One edit of a fix, placed in its file.
@@ -111,7 +114,7 @@ pub fn locate<'a>(
             Located {
                 path,
                 line: line + offset.lines,
-                column,
+                column: if line == 1 { column + offset.columns } else { column },
                 byte_start: bytes.start + offset.bytes,
                 byte_end: bytes.end + offset.bytes,
                 rule: f.rule,

@@ -29,7 +29,6 @@ use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{Gender, french_entries, has_french_dictionary, is_french_word};
 use glossfix_text::Span;
 use glossfix_text::case::capitalize;
-use glossfix_text::lang::is_english_context;
 use glossfix_text::words::spaced;
 
 /// Singular determiners: (determiner, its gender, the other gender's form).
@@ -150,7 +149,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             })
             .map(|p| tokens[p].1.to_lowercase());
         let previous = previous.as_deref();
-        if is_english_context(text, det_start, phrase_end) {
+        if cx.lang().is_english(det_start, phrase_end) {
             continue;
         }
         if gender != det_gender {

@@ -27,7 +27,6 @@ use glossfix_lexicon::{french_entries, has_french_dictionary, is_french_word, le
 use glossfix_text::Span;
 use glossfix_text::case::capitalize;
 use glossfix_text::chars::glued;
-use glossfix_text::lang::is_english_context;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::spaced;
 use std::collections::HashMap;
@@ -90,7 +89,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let after_noun = previous.is_some_and(|(_, p)| {
                 p.chars().all(|c| !c.is_uppercase()) && french_entries(p).iter().any(|m| m.noun && !m.adjective)
             });
-            if (after_en || after_noun) && nationality(&lower) && !is_english_context(text, span.start, span.end) {
+            if (after_en || after_noun) && nationality(&lower) && !cx.lang().is_english(span.start, span.end) {
                 let what = if after_en { "a language" } else { "an adjective" };
                 out.push(
                     Finding::new(RuleId::Capitalisation, span, format!("{word:?} is {what}: French writes {lower:?}"))
@@ -113,7 +112,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 && lower_case[word] == 1
                 && after_determiner(text, tokens, i);
             let evidence = if french { french_named } else { named && !known };
-            if evidence && !is_english_context(text, span.start, span.end) {
+            if evidence && !cx.lang().is_english(span.start, span.end) {
                 out.push(
                     Finding::new(
                         RuleId::Capitalisation,

@@ -3,7 +3,9 @@
 
 use crate::settings::RuleSettings;
 use glossfix_text::apostrophe::ApostropheStyle;
+use glossfix_text::lang::LangIndex;
 use glossfix_text::words::words;
+use std::cell::OnceCell;
 
 /// The text being checked, with what every rule needs of it.
 pub struct Context<'a> {
@@ -15,11 +17,20 @@ pub struct Context<'a> {
     pub style: ApostropheStyle,
     /// The rule settings in force.
     pub settings: &'a RuleSettings,
+    /// Its language evidence, built at the first question ([`Context::lang`]).
+    lang: OnceCell<LangIndex>,
 }
 
 impl<'a> Context<'a> {
     /// The context of `text`.
     pub fn new(text: &'a str, settings: &'a RuleSettings) -> Self {
-        Context { text, tokens: words(text).collect(), style: ApostropheStyle::new(text), settings }
+        let tokens = words(text).collect();
+        Context { text, tokens, style: ApostropheStyle::new(text), settings, lang: OnceCell::new() }
+    }
+
+    /// Whether a spot reads as French or English: built once per text, from its words,
+    /// so asking costs the same on a one-line text as on short lines.
+    pub fn lang(&self) -> &LangIndex {
+        self.lang.get_or_init(|| LangIndex::from_words(self.text, self.tokens.iter().copied()))
     }
 }

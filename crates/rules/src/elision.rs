@@ -16,7 +16,6 @@ use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::lexicon;
 use glossfix_text::Span;
 use glossfix_text::chars::char_before;
-use glossfix_text::lang::is_english_context;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::spaced;
 use std::collections::HashSet;
@@ -194,7 +193,7 @@ fn starts_with_vowel_sound(word: &str) -> bool {
 /// Finds each elidable word followed, after spaces only, by a word that takes elision.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
-    let style = cx.style;
+    let style = &cx.style;
     let all = &cx.tokens;
     // A word that opens a sentence in lower case somewhere ("aptitude fournit…") is a
     // command or a product name: no elision before it anywhere in the text.
@@ -330,7 +329,7 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
         return false;
     }
     let end = all.get(pair + 1).map_or(start, |(s, w)| s + w.len());
-    !is_english_context(text, start, end)
+    !cx.lang().is_english(start, end)
 }
 
 #[cfg(test)]

@@ -25,7 +25,8 @@ use glossfix_text::Span;
 use glossfix_text::case::capitalize;
 use glossfix_text::chars::{char_at, char_before};
 use glossfix_text::fold::{Fold, fold};
-use glossfix_text::lang::{ENGLISH_ONLY, is_french_context};
+use glossfix_text::lang::{ENGLISH_ONLY, LangIndex};
+use glossfix_text::lines::line_around;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::{spaced, words};
 use std::collections::{HashMap, HashSet};
@@ -120,11 +121,12 @@ fn loanword_english(lower: &str, z: glossfix_lexicon::Zipf) -> bool {
 /// Every English leak in `text`.
 pub fn find_leaks(text: &str) -> Vec<Leak> {
     let tokens: Vec<(usize, &str)> = words(text).collect();
-    leaks_in(text, &tokens)
+    let lang = LangIndex::from_words(text, tokens.iter().copied());
+    leaks_in(text, &tokens, &lang)
 }
 
 /// Every English leak in `text`, whose words are `tokens`.
-fn leaks_in(text: &str, tokens: &[(usize, &str)]) -> Vec<Leak> {
+fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak> {
     // Words written with a capital inside a sentence somewhere are names everywhere.
     let names: HashSet<String> = tokens
         .iter()
@@ -180,7 +182,7 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)]) -> Vec<Leak> {
             let code_term = j - i == 1 && code_terms.contains(tokens[i].1);
             if !is_web_address(text, span)
                 && !code_term
-                && is_french_context(text, span.start, span.end)
+                && lang.is_french(span.start, span.end)
                 && !quoted_english(text, span)
             {
                 let candidates = if j - i == 1 {
@@ -245,10 +247,14 @@ pub fn candidates(word: &str) -> Vec<String> {
     out
 }
 
-/// The text between the quotation marks around `span` on its line, if it is quoted.
+/// How far from a leak its quotation marks are looked for: a quotation that opens
+/// further back is not the mention of a term.
+const QUOTE_REACH: usize = 1_000;
+
+/// The text between the quotation marks around `span` on its line (within
+/// [`QUOTE_REACH`] bytes), if it is quoted.
 fn quotation_around(text: &str, span: Span) -> Option<&str> {
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
+    let (line_start, line_end) = line_around(text, span.start, span.end, QUOTE_REACH);
     let mut open: Vec<(usize, char)> = Vec::new();
     for (i, c) in text[line_start..span.start].char_indices() {
         match c {
@@ -289,8 +295,8 @@ fn quoted_english(text: &str, span: Span) -> bool {
 
 /// Reports each leak; its best candidate is an unsafe fix.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let style = cx.style;
-    for mut leak in leaks_in(cx.text, &cx.tokens) {
+    let style = &cx.style;
+    for mut leak in leaks_in(cx.text, &cx.tokens, cx.lang()) {
         for c in &mut leak.candidates {
             *c = style.apply(cx.text, leak.span, c);
         }

@@ -4,6 +4,7 @@ use crate::context::Context;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_text::Span;
 use glossfix_text::chars::{char_at, char_before, is_word_char};
+use glossfix_text::lines::line_around;
 
 /// "premières.." -> "premières.": exactly two full stops after a word (or a closing
 /// bracket or quote), followed by white space or the end of the text.
@@ -73,8 +74,8 @@ pub fn stray_brackets(cx: &Context, out: &mut Vec<Finding>) {
 /// Whether the bracket pair at `at` shows a character: the word before it names one, or
 /// its line shows another character in brackets ("(~)", "(,)").
 fn names_a_character(text: &str, at: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+    // Its line, within reach: a character shown far away says nothing about this pair.
+    let (line_start, line_end) = line_around(text, at, at, 1_000);
     let before = text[line_start..at].trim_end();
     let previous = before.rsplit(|c: char| !c.is_alphanumeric() && c != 'é' && c != 'è').next().unwrap_or("");
     if NAMES_A_CHARACTER.contains(&previous.to_lowercase().as_str()) {

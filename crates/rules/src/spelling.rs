@@ -26,7 +26,6 @@ use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
 use glossfix_text::chars::glued;
-use glossfix_text::lang::is_english_context;
 use std::collections::HashMap;
 
 /// Letters an edit may insert or put in place of another.
@@ -57,7 +56,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let candidates = seen.entry(lower.clone()).or_insert_with(|| suggestions(lower)).clone();
-        if candidates.is_empty() || is_english_context(text, start, start + word.len()) {
+        if candidates.is_empty() || cx.lang().is_english(start, start + word.len()) {
             continue;
         }
         let span = Span::new(start, start + word.len());

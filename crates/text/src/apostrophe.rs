@@ -5,26 +5,52 @@ use crate::span::Span;
 
 /// Which apostrophe a repair should use at a place in a text: the one in the repaired
 /// text itself, else the one its paragraph uses most, else the one the document uses
-/// most, else ’.
-#[derive(Debug, Clone, Copy)]
+/// most, else ’. Every line's counts are taken once, so a question costs a binary search
+/// whatever the length of the line.
+#[derive(Debug, Clone, Default)]
 pub struct ApostropheStyle {
     document: Option<char>,
+    /// Where each `\n` is.
+    breaks: Vec<usize>,
+    /// Straight and curly apostrophes on the lines before line `i`.
+    straight: Vec<u32>,
+    curly: Vec<u32>,
 }
 
 impl ApostropheStyle {
-    /// Counts the apostrophes of the whole `text` once.
+    /// Counts the apostrophes of the whole `text` once, line by line.
     pub fn new(text: &str) -> Self {
-        ApostropheStyle { document: majority_apostrophe(text) }
+        let mut style = ApostropheStyle { straight: vec![0], curly: vec![0], ..Self::default() };
+        let (mut straight, mut curly) = (0u32, 0u32);
+        for (i, c) in text.char_indices() {
+            match c {
+                '\'' => straight += 1,
+                '’' | 'ʼ' => curly += 1,
+                '\n' => {
+                    style.breaks.push(i);
+                    style.straight.push(straight);
+                    style.curly.push(curly);
+                }
+                _ => {}
+            }
+        }
+        style.straight.push(straight);
+        style.curly.push(curly);
+        style.document = majority(straight as usize, curly as usize);
+        style
     }
 
-    /// The apostrophe for a repair of `span` in `text`.
+    /// The apostrophe for a repair of `span` in `text` (the text `new` was given).
     pub fn at(&self, text: &str, span: Span) -> char {
         if let Some(c) = text[span.start..span.end].chars().find(|&c| is_apostrophe(c)) {
             return c;
         }
-        let start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let end = text[span.end..].find('\n').map_or(text.len(), |i| span.end + i);
-        majority_apostrophe(&text[start..end]).or(self.document).unwrap_or('’')
+        // The lines from the one holding `span.start` to the one holding `span.end`.
+        let first = self.breaks.partition_point(|&b| b < span.start);
+        let last = self.breaks.partition_point(|&b| b < span.end);
+        let straight = self.straight[last + 1] - self.straight[first];
+        let curly = self.curly[last + 1] - self.curly[first];
+        majority(straight as usize, curly as usize).or(self.document).unwrap_or('’')
     }
 
     /// `s` with every apostrophe written as the one for `span` in `text`.
@@ -37,15 +63,8 @@ impl ApostropheStyle {
     }
 }
 
-fn majority_apostrophe(text: &str) -> Option<char> {
-    let (mut straight, mut curly) = (0usize, 0usize);
-    for c in text.chars() {
-        match c {
-            '\'' => straight += 1,
-            '’' | 'ʼ' => curly += 1,
-            _ => {}
-        }
-    }
+/// The apostrophe most used, given how many of each; curly on a tie.
+fn majority(straight: usize, curly: usize) -> Option<char> {
     match (straight, curly) {
         (0, 0) => None,
         (s, c) if s > c => Some('\''),

@@ -28,6 +28,11 @@ pub const ENGLISH_ONLY: &[&str] = &[
 /// How many words on each side of a spot count as its context.
 const WINDOW: usize = 5;
 
+/// How many words on each side count when the near context holds no evidence: the
+/// line, up to this many words (a paragraph of an article; on text without line
+/// breaks, the sentences around, not the whole text).
+const FAR_WINDOW: usize = 40;
+
 /// (French-only, English-only) function words in `text`.
 pub fn function_word_counts(text: &str) -> (usize, usize) {
     count(words(text).map(|(_, w)| w))
@@ -48,8 +53,8 @@ fn count<'a>(words: impl Iterator<Item = &'a str>) -> (usize, usize) {
 }
 
 /// (French-only, English-only) function words around `[start, end)`: up to five words
-/// each side on the same line, the span itself excluded; when those hold neither, the
-/// whole line's counts.
+/// each side on the same line, the span itself excluded; when those hold neither, up to
+/// forty words each side on the line.
 fn context_counts(text: &str, start: usize, end: usize) -> (usize, usize) {
     let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
     let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
@@ -59,11 +64,13 @@ fn context_counts(text: &str, start: usize, end: usize) -> (usize, usize) {
     if near != (0, 0) {
         return near;
     }
-    count(before.iter().copied().chain(words(&text[end..line_end]).map(|(_, w)| w)))
+    let far_before = before.iter().rev().take(FAR_WINDOW).copied();
+    count(far_before.chain(words(&text[end..line_end]).map(|(_, w)| w).take(FAR_WINDOW)))
 }
 
 /// True when the words around `[start, end)` hold more French-only than English-only
-/// function words (five words each side on the same line, else the whole line).
+/// function words (five words each side on the same line, else forty). For one
+/// question; to ask many about one text, build a [`LangIndex`] once.
 ///
 /// ```
 /// use glossfix_text::lang::is_french_context;
@@ -84,6 +91,108 @@ pub fn is_french_context(text: &str, start: usize, end: usize) -> bool {
 pub fn is_english_context(text: &str, start: usize, end: usize) -> bool {
     let (french, english) = context_counts(text, start, end);
     english > french
+}
+
+/// The language evidence of a whole text, computed once, so that every question about
+/// a spot costs a few binary searches whatever the length of its line: the words with
+/// their class (French-only, English-only, neither), running counts of each class, and
+/// the line breaks. Answers as [`is_french_context`] and [`is_english_context`] do.
+///
+/// ```
+/// use glossfix_text::lang::LangIndex;
+/// let text = "d’avancer plus rapidement, vehicle le nettoyage de ces fortifications.\n“The vehicle was stopped at the border,” he said.";
+/// let index = LangIndex::new(text);
+/// let first = text.find("vehicle").unwrap();
+/// assert!(index.is_french(first, first + 7));
+/// let second = text.rfind("vehicle").unwrap();
+/// assert!(index.is_english(second, second + 7));
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct LangIndex {
+    /// Each word's start and end.
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    /// French-only and English-only words among the first `i` words.
+    french: Vec<u32>,
+    english: Vec<u32>,
+    /// Where each line break (`\n` or `\r`) is.
+    breaks: Vec<usize>,
+}
+
+impl LangIndex {
+    /// Reads `text` once.
+    pub fn new(text: &str) -> Self {
+        Self::from_words(text, words(text))
+    }
+
+    /// Reads `text` once, given its words (as [`words`] gives them).
+    pub fn from_words<'a>(text: &str, tokens: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
+        let mut index = LangIndex { french: vec![0], english: vec![0], ..Self::default() };
+        let mut lower = String::new();
+        for (start, word) in tokens {
+            let (mut fr, mut en) = (*index.french.last().unwrap_or(&0), *index.english.last().unwrap_or(&0));
+            // Function words are short: longer words need no lower-casing.
+            if word.len() <= 8 {
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                if FRENCH_ONLY.contains(&lower.as_str()) {
+                    fr += 1;
+                } else if ENGLISH_ONLY.contains(&lower.as_str()) {
+                    en += 1;
+                }
+            }
+            index.starts.push(start);
+            index.ends.push(start + word.len());
+            index.french.push(fr);
+            index.english.push(en);
+        }
+        index.breaks = text.bytes().enumerate().filter(|&(_, b)| b == b'\n' || b == b'\r').map(|(i, _)| i).collect();
+        index
+    }
+
+    /// True when the spot `[start, end)` reads as French, as [`is_french_context`].
+    pub fn is_french(&self, start: usize, end: usize) -> bool {
+        let (french, english) = self.counts(start, end);
+        french > english
+    }
+
+    /// True when the spot `[start, end)` reads as English, as [`is_english_context`].
+    pub fn is_english(&self, start: usize, end: usize) -> bool {
+        let (french, english) = self.counts(start, end);
+        english > french
+    }
+
+    /// (French-only, English-only) words in the words `[from, to)`.
+    fn between(&self, from: usize, to: usize) -> (usize, usize) {
+        if from >= to {
+            return (0, 0);
+        }
+        ((self.french[to] - self.french[from]) as usize, (self.english[to] - self.english[from]) as usize)
+    }
+
+    fn counts(&self, start: usize, end: usize) -> (usize, usize) {
+        // The line: from after the last break before `start` to the first break at or
+        // after `end`.
+        let line_start = match self.breaks.partition_point(|&b| b < start) {
+            0 => 0,
+            k => self.breaks[k - 1] + 1,
+        };
+        let line_end = self.breaks.get(self.breaks.partition_point(|&b| b < end)).copied().unwrap_or(usize::MAX);
+        // Words wholly on the line before the spot, and after it.
+        let first = self.starts.partition_point(|&s| s < line_start);
+        let before = self.ends.partition_point(|&e| e <= start).max(first);
+        let after = self.starts.partition_point(|&s| s < end);
+        let last = self.ends.partition_point(|&e| e <= line_end).max(after);
+        let near_before = self.between(before.saturating_sub(WINDOW).max(first), before);
+        let near_after = self.between(after, (after + WINDOW).min(last));
+        let near = (near_before.0 + near_after.0, near_before.1 + near_after.1);
+        if near != (0, 0) {
+            return near;
+        }
+        let far_first = before.saturating_sub(FAR_WINDOW).max(first);
+        let (b, a) = (self.between(far_first, before), self.between(after, (after + FAR_WINDOW).min(last)));
+        (b.0 + a.0, b.1 + a.1)
+    }
 }
 
 /// True when `word` is made of word characters only and is written in lower case.
@@ -109,6 +218,32 @@ mod tests {
         for (text, word, want) in cases {
             let at = text.find(word).unwrap();
             assert_eq!(is_french_context(text, at, at + word.len()), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_index_answers_as_the_functions_do() {
+        let texts = [
+            "ces steps au désespoir du président\nHe said the steps were taken by the army",
+            "Pool Photo via AP\r\nLe média japonais Kyodo a parlé hier soir de quelque chose",
+            "steps and steps\n\nla RPDC go on d’envisager de fournir the of which",
+            "un deux trois quatre cinq six sept huit neuf the of and to which le la les des",
+            "",
+        ];
+        for text in texts {
+            let index = LangIndex::new(text);
+            for (start, word) in words(text) {
+                let end = start + word.len();
+                assert_eq!(index.counts(start, end), context_counts(text, start, end), "{text:?} at {word:?}");
+            }
+            // Spans of two words, and empty spans between words.
+            let all: Vec<(usize, &str)> = words(text).collect();
+            for pair in all.windows(2) {
+                let (start, end) = (pair[0].0, pair[1].0 + pair[1].1.len());
+                assert_eq!(index.counts(start, end), context_counts(text, start, end), "{text:?}");
+                let gap = pair[0].0 + pair[0].1.len();
+                assert_eq!(index.counts(gap, gap), context_counts(text, gap, gap), "{text:?} at {gap}");
+            }
         }
     }
 }

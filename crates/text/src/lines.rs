@@ -46,6 +46,33 @@ impl LineIndex {
     }
 }
 
+/// The line around `[start, end)` (up to the `\n` before and after), but no more than
+/// `reach` bytes on either side: the context a rule looks at near a spot. Bounding it
+/// keeps the rules linear on text without line breaks, where a line is the whole text.
+/// The bounds fall on character boundaries.
+///
+/// ```
+/// use glossfix_text::lines::line_around;
+/// let text = "un\ndeux trois quatre\ncinq";
+/// let at = text.find("trois").unwrap();
+/// assert_eq!(&text[line_around(text, at, at + 5, 100).0..line_around(text, at, at + 5, 100).1], "deux trois quatre");
+/// let (from, to) = line_around(text, at, at + 5, 3);
+/// assert_eq!(&text[from..to], "ux trois qu");
+/// ```
+pub fn line_around(text: &str, start: usize, end: usize, reach: usize) -> (usize, usize) {
+    let mut from = start.saturating_sub(reach);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let mut to = end.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let from = text[from..start].rfind('\n').map_or(from, |i| from + i + 1);
+    let to = text[end..to].find('\n').map_or(to, |i| end + i);
+    (from, to)
+}
+
 /// How many line breaks `text` has (`\n`, `\r\n` and a lone `\r` count one each), as
 /// [`LineIndex::breaks`] would say without building the index.
 ///
