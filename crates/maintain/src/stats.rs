@@ -61,14 +61,10 @@ impl Stats {
         Stats { entries, rules: BTreeMap::new(), files: 0, position }
     }
 
-    /// Counts the findings of one file, and the repairs merged into them. A file whose
-    /// repairs do not converge counts its first pass's findings.
-    pub fn add(&mut self, engine: &Engine, name: &str, text: &str) {
-        self.add_piece(name, true, &Self::findings(engine, text));
-    }
-
-    /// The findings [`Stats`] counts for one text (or one piece of a large one): pure, so
-    /// callers can compute them on worker threads and count them in order.
+    /// The findings [`Stats`] counts for one text (or one piece of a large one), the
+    /// repairs merged into them; a text whose repairs do not converge gives its first
+    /// pass's findings. Pure, so callers compute them on worker threads and count them in
+    /// order with [`Stats::add_piece`].
     pub fn findings(engine: &Engine, text: &str) -> Vec<Finding> {
         engine.check(text).unwrap_or_else(|e| e.findings)
     }

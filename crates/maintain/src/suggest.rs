@@ -91,7 +91,8 @@ impl Observed {
                     count: 1,
                     files: 1,
                     example: sentence_around(text, finding.span.start, finding.span.end),
-                    candidates: candidates(phrase),
+                    // Filled in by the collector, once per distinct leak.
+                    candidates: Vec::new(),
                 };
                 (fold(phrase, Fold::MATCH), leak)
             })
@@ -122,7 +123,8 @@ impl Collector {
         for (key, leak) in observed.leaks {
             let entry = self.leaks.entry(key.clone()).or_insert_with(|| {
                 self.leak_order.push(key.clone());
-                LeakSuggestion { count: 0, files: 0, ..leak }
+                // Candidates once per distinct leak, not per occurrence.
+                LeakSuggestion { count: 0, files: 0, candidates: candidates(&leak.phrase), ..leak }
             });
             entry.count += 1;
             if self.seen_in_file.insert(key) {

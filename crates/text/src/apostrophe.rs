@@ -9,7 +9,6 @@ use crate::span::Span;
 /// whatever the length of the line.
 #[derive(Debug, Clone, Default)]
 pub struct ApostropheStyle {
-    document: Option<char>,
     /// Where each `\n` is.
     breaks: Vec<usize>,
     /// Straight and curly apostrophes on the lines before line `i`.
@@ -36,7 +35,6 @@ impl ApostropheStyle {
         }
         style.straight.push(straight);
         style.curly.push(curly);
-        style.document = majority(straight as usize, curly as usize);
         style
     }
 
@@ -50,7 +48,8 @@ impl ApostropheStyle {
         let last = self.breaks.partition_point(|&b| b < span.end);
         let straight = self.straight[last + 1] - self.straight[first];
         let curly = self.curly[last + 1] - self.curly[first];
-        majority(straight as usize, curly as usize).or(self.document).unwrap_or('’')
+        let document = || majority(*self.straight.last()? as usize, *self.curly.last()? as usize);
+        majority(straight as usize, curly as usize).or_else(document).unwrap_or('’')
     }
 
     /// `s` with every apostrophe written as the one for `span` in `text`.
