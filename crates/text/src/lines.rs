@@ -140,8 +140,14 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
         while j < lines.len() && !blank(&lines[j]) {
             j += 1;
         }
-        let wrapped =
-            j - i >= 2 && lines[i..j - 1].iter().all(|l| (40..=100).contains(&text[l.start..l.end].chars().count()));
+        // Hard-wrapped: every line but the last 40 to 100 characters long, and most line
+        // breaks inside a sentence. One sentence per line (each ending with a stop) is
+        // not wrapped, however long its lines.
+        let ends_sentence = |l: &Line| text[l.start..l.end].trim_end().ends_with(['.', '!', '?', '…', '»', '”', '"']);
+        let breaks = j - i - 1;
+        let wrapped = j - i >= 2
+            && lines[i..j - 1].iter().all(|l| (40..=100).contains(&text[l.start..l.end].chars().count()))
+            && lines[i..j - 1].iter().filter(|l| ends_sentence(l)).count() * 2 <= breaks;
         if wrapped {
             out.push((lines[i].start, lines[j - 1].end));
         } else {
@@ -195,6 +201,15 @@ mod tests {
                 ],
             ),
             ("Follow\nEn direct\nLe texte.", vec!["Follow", "En direct", "Le texte."]),
+            // One sentence per line, lines of wrapping length: each line is a paragraph.
+            (
+                "La face nord-est de la Kingspitz, haute de 600 m, est raide.\nAu petit matin du 9 septembre 1988, nous partons.\nMichel Piola, Vernier",
+                vec![
+                    "La face nord-est de la Kingspitz, haute de 600 m, est raide.",
+                    "Au petit matin du 9 septembre 1988, nous partons.",
+                    "Michel Piola, Vernier",
+                ],
+            ),
         ];
         for (text, want) in cases {
             let got: Vec<&str> = paragraphs(text).into_iter().map(|(s, e)| &text[s..e]).collect();

@@ -9,6 +9,11 @@
 //!
 //! A paragraph (a line, or a block of hard-wrapped lines) always ends a sentence, so
 //! headlines without a full stop are sentences of their own.
+//!
+//! The abbreviations known depend on the [`Language`]: [`split_sentences`] knows French
+//! and English ones (the articles glossfix repairs mix both); [`split_sentences_in`]
+//! takes the language, and for German also knows its abbreviations ("ca.", "z. B.",
+//! "Vgl.") and its ordinals ("am 9. September").
 
 use crate::chars::{char_at, char_before, is_word_char};
 use crate::lines::paragraphs;
@@ -101,6 +106,92 @@ const ABBREVIATIONS: &[(&str, bool)] = &[
     ("ft", false),
 ];
 
+/// German abbreviations, lower case and without their final full stop. A single
+/// lower-case letter before a full stop ("z. B.", "d. h.", "ü. M.") is always one too.
+const GERMAN: &[(&str, bool)] = &[
+    ("ca", false),
+    ("vgl", false),
+    ("std", false),
+    ("sog", false),
+    ("bzw", false),
+    ("evtl", false),
+    ("ggf", false),
+    ("inkl", false),
+    ("exkl", false),
+    ("nr", false),
+    ("str", false),
+    ("hr", false),
+    ("fr", false),
+    ("frl", false),
+    ("jh", false),
+    ("jhd", false),
+    ("bd", false),
+    ("bde", false),
+    ("abb", false),
+    ("anm", false),
+    ("bsp", false),
+    ("ebd", false),
+    ("gegr", false),
+    ("geb", false),
+    ("gest", false),
+    ("chr", false),
+    ("mio", false),
+    ("mrd", false),
+    ("tel", false),
+    ("allg", false),
+    ("urspr", false),
+    ("insb", false),
+    ("mind", false),
+    ("od", false),
+    ("zt", false),
+    ("usw", true),
+    ("usf", true),
+    ("etc", true),
+    ("jan", false),
+    ("feb", false),
+    ("febr", false),
+    ("aug", false),
+    ("sept", false),
+    ("okt", false),
+    ("nov", false),
+    ("dez", false),
+];
+
+/// German words that open a sentence after a number with a full stop: "… waren es 12.
+/// Dann …" ends there, "am 9. September" does not.
+const GERMAN_OPENERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "er", "sie", "es", "wir", "ich", "ihr", "man",
+    "dann", "danach", "doch", "aber", "als", "wenn", "so", "da", "dies", "diese", "dieser", "hier", "nun", "jetzt",
+    "auch", "im", "am", "um", "in", "auf", "nach", "mit", "bei", "von", "zum", "zur", "unser", "unsere",
+];
+
+/// The language of a text, for its abbreviations and ordinals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Language {
+    /// French and English abbreviations together (the articles glossfix repairs).
+    #[default]
+    Mixed,
+    /// English.
+    English,
+    /// French.
+    French,
+    /// German: its abbreviations and ordinals, with the English and French ones.
+    German,
+}
+
+impl Language {
+    /// The language of an ISO 639-1 code ("en", "fr-CA", "de"); [`Language::Mixed`] for
+    /// other codes.
+    pub fn from_code(code: &str) -> Self {
+        match code.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase().as_str() {
+            "en" => Language::English,
+            "fr" => Language::French,
+            "de" => Language::German,
+            _ => Language::Mixed,
+        }
+    }
+}
+
 /// Abbreviations written with inner full stops ("U.S.", "e.g."), compared lower-cased.
 const DOTTED: &[&str] = &["u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "j.-c", "d.c", "n.b", "p.s", "ph.d"];
 
@@ -117,8 +208,21 @@ pub fn is_abbreviation(word: &str) -> bool {
 
 /// `Some(may end a sentence)` for an abbreviation.
 fn abbreviation(word: &str) -> Option<bool> {
+    abbreviation_in(word, Language::Mixed)
+}
+
+/// `Some(may end a sentence)` for an abbreviation of `language`.
+fn abbreviation_in(word: &str, language: Language) -> Option<bool> {
     let lower = word.to_lowercase();
-    ABBREVIATIONS.iter().find(|(a, _)| *a == lower).map(|(_, ends)| *ends)
+    let found = ABBREVIATIONS.iter().find(|(a, _)| *a == lower).map(|(_, ends)| *ends);
+    if language != Language::German {
+        return found;
+    }
+    let mut chars = word.chars();
+    if matches!((chars.next(), chars.next()), (Some(c), None) if c.is_lowercase()) {
+        return Some(false);
+    }
+    found.or_else(|| GERMAN.iter().find(|(a, _)| *a == lower).map(|(_, ends)| *ends))
 }
 
 /// One sentence: its span in the text and the paragraph it is in (0-based).
@@ -139,6 +243,17 @@ pub struct Sentence {
 /// assert_eq!(s, ["M. Dupont est arrivé.", "Il a parlé."]);
 /// ```
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
+    split_sentences_in(text, Language::Mixed)
+}
+
+/// Splits `text` into sentences with the abbreviations and ordinals of `language`.
+///
+/// ```
+/// use glossfix_text::segment::{Language, split_sentences_in};
+/// let text = "Am 9. September stiegen wir ca. 600 m auf. Dann kam der Regen.";
+/// assert_eq!(split_sentences_in(text, Language::German).len(), 2);
+/// ```
+pub fn split_sentences_in(text: &str, language: Language) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (paragraph, (start, end)) in paragraphs(text).into_iter().enumerate() {
         let mut sentence_start = start;
@@ -164,13 +279,16 @@ pub fn split_sentences(text: &str) -> Vec<Sentence> {
                 }
                 break;
             }
-            if c == '.' && !ends_sentence_at_period(text, i - 1) {
+            if c == '.' && !ends_sentence_at_period(text, i - 1, language) {
                 continue;
             }
             let rest = &text[close..end];
             let next_start = close + (rest.len() - rest.trim_start().len());
             if next_start == close || next_start >= end {
                 continue; // no white space after it, or the paragraph ends anyway
+            }
+            if c == '.' && close == i && language == Language::German && german_ordinal(text, i - 1, next_start) {
+                continue;
             }
             if opens_sentence(char_at(text, next_start)) {
                 push(text, &mut out, sentence_start, close, paragraph);
@@ -200,7 +318,7 @@ fn opens_sentence(c: Option<char>) -> bool {
 
 /// Whether the full stop at byte `dot` can end a sentence: not after an abbreviation,
 /// an initial, or inside a dotted abbreviation.
-fn ends_sentence_at_period(text: &str, dot: usize) -> bool {
+fn ends_sentence_at_period(text: &str, dot: usize, language: Language) -> bool {
     // The word before the full stop.
     let mut start = dot;
     while let Some(c) = char_before(text, start) {
@@ -219,12 +337,24 @@ fn ends_sentence_at_period(text: &str, dot: usize) -> bool {
         return false;
     }
     let last = lower.rsplit('.').next().unwrap_or(&lower);
-    if abbreviation(last) == Some(false) {
+    if abbreviation_in(last, language) == Some(false) {
         return false;
     }
     // An initial: one capital letter ("J. K. Rowling").
     let mut chars = word.rsplit('.').next().unwrap_or(word).chars();
     !matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+/// A German ordinal: one to three digits and a full stop, followed by a word that does
+/// not usually open a sentence ("am 9. September", "im 19. Jahrhundert").
+fn german_ordinal(text: &str, dot: usize, next: usize) -> bool {
+    let digits = text[..dot].chars().rev().take_while(char::is_ascii_digit).count();
+    let before_digits = char_before(text, dot - digits);
+    if !(1..=3).contains(&digits) || before_digits.is_some_and(is_word_char) {
+        return false;
+    }
+    let word: String = text[next..].chars().take_while(|c| is_word_char(*c)).collect();
+    !word.is_empty() && !GERMAN_OPENERS.contains(&word.to_lowercase().as_str())
 }
 
 /// True when the word at byte `i` starts a sentence or a line: only white space, opening
@@ -292,6 +422,34 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(&split(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn german_abbreviations_and_ordinals_table() {
+        // (text, sentences)
+        let cases: &[(&str, &[&str])] = &[
+            ("Die ca. 600 m hohe Wand. Sie ist steil.", &["Die ca. 600 m hohe Wand.", "Sie ist steil."]),
+            (
+                "9. September 1988, bei Tagesanbruch. Wir gehen.",
+                &["9. September 1988, bei Tagesanbruch.", "Wir gehen."],
+            ),
+            (
+                "Im 19. Jahrhundert z. B. Vgl. Abb. 3. Das ist alles.",
+                &["Im 19. Jahrhundert z. B. Vgl. Abb. 3.", "Das ist alles."],
+            ),
+            ("Es waren 12. Dann kam der Regen.", &["Es waren 12.", "Dann kam der Regen."]),
+            ("Gipfel 3100 m ü. M. Der Abstieg folgt.", &["Gipfel 3100 m ü. M. Der Abstieg folgt."]),
+            ("Wir kamen 1988. Dann gingen wir.", &["Wir kamen 1988.", "Dann gingen wir."]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<&str> =
+                split_sentences_in(text, Language::German).iter().map(|s| &text[s.span.start..s.span.end]).collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+        // Not German: an ordinal is a sentence end followed by a capital.
+        assert_eq!(split("It was 9. September came.").len(), 2);
+        assert_eq!(Language::from_code("de-CH"), Language::German);
+        assert_eq!(Language::from_code("it"), Language::Mixed);
     }
 
     #[test]
