@@ -208,3 +208,125 @@ fn tmx_output_is_valid_against_the_tmx_dtd() {
         Err(e) => panic!("xmllint is needed in CI (libxml2-utils): {e}"),
     }
 }
+
+/// Strict and lax F1 of predicted groups against gold groups, pooled over documents, as
+/// vecalign's `score.py` defines them (see `scripts/bench-align.py`).
+type Groups = Vec<(Vec<usize>, Vec<usize>)>;
+
+fn vecalign_f1(documents: &[(Groups, Groups)]) -> (f64, f64) {
+    // [strict hits, strict misses, lax hits, lax misses] of `test` against `gold`.
+    fn counts(gold: &[(Vec<usize>, Vec<usize>)], test: &[(Vec<usize>, Vec<usize>)]) -> [usize; 4] {
+        let mut c = [0; 4];
+        for (s, t) in test.iter().filter(|(s, t)| !s.is_empty() || !t.is_empty()) {
+            if gold.iter().any(|g| g.0 == *s && g.1 == *t) {
+                c[0] += 1;
+                c[2] += 1;
+                continue;
+            }
+            c[1] += 1;
+            let near = gold.iter().any(|(gs, gt)| gs.iter().any(|x| s.contains(x)) && gt.iter().any(|y| t.contains(y)));
+            c[if near { 2 } else { 3 }] += 1;
+        }
+        c
+    }
+    let (mut p, mut r) = ([0; 4], [0; 4]);
+    for (gold, test) in documents {
+        let both =
+            |g: &Groups| -> Groups { g.iter().filter(|(s, t)| !s.is_empty() && !t.is_empty()).cloned().collect() };
+        let pc = counts(gold, test);
+        let rc = counts(&both(test), &both(gold));
+        (0..4).for_each(|k| {
+            p[k] += pc[k];
+            r[k] += rc[k];
+        });
+    }
+    let f1 = |hit: usize, miss: usize| {
+        let precision = p[hit] as f64 / (p[hit] + p[miss]) as f64;
+        let recall = r[hit] as f64 / (r[hit] + r[miss]) as f64;
+        2.0 * precision * recall / (precision + recall)
+    };
+    (f1(0, 1), f1(2, 3))
+}
+
+#[test]
+fn vecalign_scores_table() {
+    let g = |s: &[usize], t: &[usize]| (s.to_vec(), t.to_vec());
+    let gold = vec![g(&[0], &[0]), g(&[1, 2], &[1]), g(&[3], &[])];
+    // (predicted, strict F1, lax F1)
+    let cases: Vec<(Groups, f64, f64)> = vec![
+        (gold.clone(), 1.0, 1.0),
+        // The 2-1 cut into a 1-1 and a skip. Strict: precision 2 of 4 (the 1-1 at 0 and
+        // the skip at 3), recall 1 of 2. Lax: precision 3 of 4 (the 1-1 at 1 overlaps
+        // the gold 2-1; the skip at 2 does not), recall 2 of 2.
+        (vec![g(&[0], &[0]), g(&[1], &[1]), g(&[2], &[]), g(&[3], &[])], 0.5, 2.0 * 0.75 / 1.75),
+    ];
+    for (test, strict, lax) in cases {
+        let got = vecalign_f1(&[(gold.clone(), test.clone())]);
+        assert!((got.0 - strict).abs() < 1e-9 && (got.1 - lax).abs() < 1e-9, "{test:?}: {got:?}");
+    }
+}
+
+/// The English–French message catalogs with drops, merges and additions
+/// (`tests/align/messages`, built by `scripts/build-align-eval.py`; nothing was tuned
+/// on them), aligned line by line: strict F1 at least 0.95.
+#[test]
+fn alignment_f1_on_messages_with_drops_merges_and_additions() {
+    let root = crate::root().join("tests/align/messages");
+    let parse = |s: &str| -> Vec<usize> {
+        s.trim_matches(|c| c == '[' || c == ']' || c == ' ').split(',').filter_map(|x| x.trim().parse().ok()).collect()
+    };
+    let mut documents = Vec::new();
+    let mut names: Vec<_> = fs::read_dir(&root).unwrap().map(|e| e.unwrap().path()).collect();
+    names.sort();
+    assert_eq!(names.len(), 9);
+    for folder in names {
+        let read = |name: &str| fs::read_to_string(folder.join(name)).unwrap();
+        let (en, fr) = (read("en.txt"), read("fr.txt"));
+        let gold: Groups =
+            read("gold.txt").lines().map(|l| l.split_once(':').map(|(a, b)| (parse(a), parse(b))).unwrap()).collect();
+        let (en, fr): (Vec<&str>, Vec<&str>) = (en.lines().collect(), fr.lines().collect());
+        let test: Groups =
+            Aligner::new(&[]).align(&en, &fr).into_iter().map(|g| (g.source.collect(), g.target.collect())).collect();
+        documents.push((gold, test));
+    }
+    let (strict, lax) = vecalign_f1(&documents);
+    println!("messages: strict F1 {strict:.3}, lax F1 {lax:.3}");
+    assert!(strict >= 0.95 && lax >= 0.95, "strict {strict:.3}, lax {lax:.3}");
+}
+
+#[test]
+fn align_takes_lines_as_given_and_languages_and_dictionaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let de = write("de.txt", "Am 9. September stiegen wir ca. 600 m auf.\n\nDer Gipfel war leer.\n");
+    let fr = write("fr.txt", "Le 9 septembre, nous montons d'environ 600 m.\n\nLe sommet était vide.\n");
+    // Lines: a blank line is a segment of its own, and a line is never cut.
+    let out = glossfix(&["align", "--split", "lines", "--source-lang", "de", "--format", "json", &de, &fr]);
+    assert_eq!(out.status.code(), Some(0));
+    let groups: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let spans: Vec<String> =
+        groups.iter().map(|g| format!("{}:{}", g["source_sentences"], g["target_sentences"])).collect();
+    assert_eq!(spans, ["[0,1]:[0,1]", "[1,2]:[1,2]", "[2,3]:[2,3]"]);
+    // Sentences with German abbreviations and ordinals: "9." and "ca." do not end one.
+    let out = glossfix(&["align", "--source-lang", "de", "--format", "json", &de, &fr]);
+    let groups: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(groups.len(), 2, "{groups:#?}");
+    assert!(groups[0]["source"][0].as_str().unwrap().ends_with("600 m auf."));
+    // TMX names the languages given.
+    let out = glossfix(&["align", "--source-lang", "de", "--format", "tmx", &de, &fr]);
+    assert!(String::from_utf8(out.stdout).unwrap().contains("xml:lang=\"de\""));
+    // Dictionaries: both formats are read; a line in neither is an error naming the file and line.
+    let good = write("dict.txt", "sommet @ Gipfel\nGipfel\tcime\n");
+    let out = glossfix(&["align", "--split", "lines", "--source-lang", "de", "--dictionary", &good, &de, &fr]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let bad = write("bad.txt", "sommet @ Gipfel\njust words\n");
+    let out = glossfix(&["align", "--dictionary", &bad, &de, &fr]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("bad.txt: line 2:") && stderr.lines().count() == 1, "{stderr}");
+    assert!(out.stdout.is_empty());
+}

@@ -14,6 +14,7 @@
 //!    pass got wrong are re-aligned with the better evidence; the cost stays linear in the
 //!    documents' length.
 
+pub use crate::evidence::numbers;
 use crate::evidence::{Dictionary, Documents, Setting, learn_links};
 use crate::pairs::Pair;
 use crate::search::{Params, Step, band_around, first_band, prepare, reestimate, search};
@@ -165,30 +166,6 @@ fn group(step: Step) -> Group {
     Group { source: step.source, target: step.target, score }
 }
 
-/// The digit strings of the numbers in a sentence, separators removed ("1,500" and
-/// "1 500" both read "1500"; "1.5" and "1,5" both read "15").
-pub fn numbers(sentence: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current = String::new();
-    let chars: Vec<char> = sentence.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        if c.is_ascii_digit() {
-            current.push(c);
-        } else if matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}')
-            && !current.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
-        {
-            continue;
-        } else if !current.is_empty() {
-            out.push(std::mem::take(&mut current));
-        }
-    }
-    if !current.is_empty() {
-        out.push(current);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +194,60 @@ mod tests {
         let aligner = Aligner::new(&[]);
         let groups = aligner.align(&en, &fr);
         assert_eq!(shapes(&groups), [(1, 1), (1, 1), (1, 0), (1, 1), (2, 1)], "{groups:#?}");
+    }
+
+    /// English and French sentences about numbered things, so each pair shares a number
+    /// and a cognate or two.
+    fn story(count: usize) -> (Vec<String>, Vec<String>) {
+        let en = (0..count)
+            .map(|i| {
+                format!(
+                    "In {}, the expedition reached the summit of the {} mountain.",
+                    1900 + i,
+                    ["north", "south", "east"][i % 3]
+                )
+            })
+            .collect();
+        let fr = (0..count)
+            .map(|i| {
+                format!(
+                    "En {}, l’expédition a atteint le sommet de la montagne {}.",
+                    1900 + i,
+                    ["nord", "sud", "est"][i % 3]
+                )
+            })
+            .collect();
+        (en, fr)
+    }
+
+    #[test]
+    fn a_long_insertion_is_skipped_not_smeared() {
+        let (en, mut fr) = story(30);
+        let advert: Vec<String> = (0..12)
+            .map(|i| {
+                format!("Publicité : découvrez nos nouvelles chaussures de randonnée, modèle {}, en magasin.", 50 + i)
+            })
+            .collect();
+        fr.splice(12..12, advert);
+        let en: Vec<&str> = en.iter().map(String::as_str).collect();
+        let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+        let groups = Aligner::new(&[]).align(&en, &fr);
+        let skipped: Vec<usize> =
+            groups.iter().filter(|g| g.source.is_empty()).flat_map(|g| g.target.clone()).collect();
+        assert_eq!(skipped, (12..24).collect::<Vec<_>>(), "{groups:#?}");
+        assert!(groups.iter().filter(|g| !g.source.is_empty()).all(|g| g.source.len() == 1 && g.target.len() == 1));
+    }
+
+    #[test]
+    fn three_sentences_merged_into_one_are_one_group() {
+        let (en, mut fr) = story(12);
+        let merged = format!("{} {} {}", fr[5], fr[6], fr[7]);
+        fr.splice(5..8, [merged]);
+        let en: Vec<&str> = en.iter().map(String::as_str).collect();
+        let fr: Vec<&str> = fr.iter().map(String::as_str).collect();
+        let groups = Aligner::new(&[]).align(&en, &fr);
+        assert!(groups.contains(&Group { source: 5..8, target: 5..6, score: groups[5].score }), "{groups:#?}");
+        assert_eq!(groups.len(), 10);
     }
 
     #[test]

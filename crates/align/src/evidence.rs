@@ -13,7 +13,7 @@
 //!   spelled the same ("Piola", "SAC");
 //! - a **translation** from a dictionary: the shipped English–French one when the source
 //!   is English, a user's (`--dictionary`), and the pairs learnt from the document itself
-//!   in the second pass ([`learn_links`]).
+//!   in the second pass (see [`LEARN_DICE`]).
 //!
 //! Only tokens that link to something in the other document count: a word with no
 //! possible counterpart says nothing either way. Each token also carries its **chance**:
@@ -27,7 +27,7 @@ use glossfix_text::words::words;
 use std::collections::HashMap;
 
 /// The least longest-common-subsequence ratio for two words to count as cognates.
-pub(crate) const COGNATE_LCSR: f64 = 0.7;
+pub const COGNATE_LCSR: f64 = 0.7;
 /// The least length of a word compared by its letters (shorter ones must be identical).
 const COGNATE_MIN: usize = 5;
 
@@ -107,7 +107,7 @@ impl Token {
 /// The most tokens a segment keeps: the rarest ones (least chance), which carry the
 /// evidence; a common token's ratio is close to zero whether it matches or not. It
 /// bounds the work per group on very long segments and merged blocks.
-pub(crate) const MAX_TOKENS: usize = 32;
+pub const MAX_TOKENS: usize = 32;
 
 fn keep_rarest(tokens: &mut Vec<Token>) {
     if tokens.len() > MAX_TOKENS {
@@ -261,7 +261,7 @@ fn mark_key(c: char) -> Option<&'static str> {
 
 fn tokenize(segment: &str, language: Language, glossary: &[usize], types: &mut Types) -> Raw {
     let mut ids: Vec<u32> = glossary.iter().map(|pair| types.id(format!("g:{pair}"), Kind::Name)).collect();
-    for number in crate::aligner::numbers(segment) {
+    for number in numbers(segment) {
         ids.push(types.id(format!("#{number}"), Kind::Number));
     }
     let mut seen_marks = [false; 7];
@@ -313,6 +313,30 @@ fn common_opener(folded: &str, language: Language) -> bool {
         Language::French => z.fr >= 4.5,
         _ => z.en.max(z.fr) >= 4.5,
     }
+}
+
+/// The digit strings of the numbers in a sentence, separators removed ("1,500" and
+/// "1 500" both read "1500"; "1.5" and "1,5" both read "15").
+pub fn numbers(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = sentence.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() {
+            current.push(c);
+        } else if matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}')
+            && !current.is_empty()
+            && chars.get(i + 1).is_some_and(|n| n.is_ascii_digit())
+        {
+            continue;
+        } else if !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
 }
 
 /// Length of the longest common subsequence of two words.
@@ -525,7 +549,7 @@ pub(crate) fn learn_links(documents: &Documents, pairs: &[(usize, usize)]) -> Ve
 }
 
 /// How often two words must come together to be learnt as a pair (Dice coefficient).
-pub(crate) const LEARN_DICE: f64 = 0.8;
+pub const LEARN_DICE: f64 = 0.8;
 
 #[cfg(test)]
 mod tests {
