@@ -42,15 +42,17 @@ ROOT = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
 PACKAGES = ["coreutils", "tar", "grep", "findutils", "diffutils", "sed"]
 
 
-def write(corpus, en, fr, units):
-    folder = os.path.join(ROOT, corpus)
+def write_texts(folder, en, fr, gold_name, gold_lines):
+    """en.txt, fr.txt (a line each) and the gold file in `folder`."""
     os.makedirs(folder, exist_ok=True)
-    for name, lines in (("en.txt", en), ("fr.txt", fr)):
+    for name, lines in (("en.txt", en), ("fr.txt", fr), (gold_name, gold_lines)):
         with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
             f.write("".join(line + "\n" for line in lines))
-    with open(os.path.join(folder, "gold.tsv"), "w", encoding="utf-8") as f:
-        for e, r in units:
-            f.write(",".join(map(str, e)) + "\t" + ",".join(map(str, r)) + "\n")
+
+
+def write(corpus, en, fr, units):
+    gold = [",".join(map(str, e)) + "\t" + ",".join(map(str, r)) for e, r in units]
+    write_texts(os.path.join(ROOT, corpus), en, fr, "gold.tsv", gold)
     print(f"{corpus}: {len(en)} English and {len(fr)} French paragraphs, {len(units)} gold units")
 
 
@@ -204,14 +206,7 @@ def messages(work):
         pairs = pairs[:200]
         others = [f for p, ps in catalogs.items() if p != package for _, f in ps]
         en, fr, gold = perturb(pairs, others, rng)
-        folder = os.path.join(root, package)
-        os.makedirs(folder, exist_ok=True)
-        for name, lines in (("en.txt", en), ("fr.txt", fr)):
-            with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
-                f.write("".join(line + "\n" for line in lines))
-        with open(os.path.join(folder, "gold.txt"), "w", encoding="utf-8") as f:
-            for e, r in gold:
-                f.write(f"{e}:{r}\n")
+        write_texts(os.path.join(root, package), en, fr, "gold.txt", [f"{e}:{r}" for e, r in gold])
         print(f"messages/{package}: {len(en)} English and {len(fr)} French lines, {len(gold)} gold groups")
 
 
