@@ -5,6 +5,7 @@ use crate::cli::{Context, Exit, finish_output, render};
 use clap::{Args, ValueEnum};
 use glossfix_align::formats::{to_json, to_tmx, to_tsv};
 use glossfix_align::{Aligner, Dictionary, glossary_pairs};
+use glossfix_text::lines::split_lines;
 use glossfix_text::segment::{Language, split_sentences_in};
 use std::io::Write;
 use std::path::PathBuf;
@@ -96,9 +97,7 @@ pub fn run(args: &AlignArgs, cx: &Context) -> Exit {
 /// a final line end does not start another line.
 fn lines(text: &str) -> impl Iterator<Item = &str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let body = text.strip_suffix("\r\n").or_else(|| text.strip_suffix(['\n', '\r'])).unwrap_or(text);
-    let empty = text.is_empty();
-    body.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l)).filter(move |_| !empty)
+    split_lines(text).into_iter().map(|l| &text[l.start..l.end])
 }
 
 /// Reads a `--dictionary` file; a line that is neither format is an error naming it.

@@ -143,11 +143,8 @@ impl Aligner {
         // Second pass: better parameters, the document's own word pairs, a band around
         // the first path.
         let params = reestimate(&src, &tgt, &first, &start);
-        let sure: Vec<(usize, usize)> = first
-            .iter()
-            .filter(|s| s.source.len() == 1 && s.target.len() == 1 && s.cost < 0.0)
-            .map(|s| (s.source.start, s.target.start))
-            .collect();
+        let sure: Vec<(usize, usize)> =
+            first.iter().filter(|s| s.is_sure()).map(|s| (s.source.start, s.target.start)).collect();
         documents.add_links(&learn_links(&documents, &sure));
         drop((src, tgt));
         let (mut src, mut tgt) = documents.segments();

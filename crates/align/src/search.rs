@@ -120,6 +120,12 @@ fn evidence_cost(source: &[Segment], target: &[Segment]) -> f64 {
     -0.5 * (side(source, target) + side(target, source))
 }
 
+/// The prior and length terms of a group with both sides.
+fn shape_and_length(source: &[Segment], target: &[Segment], prior: f64, params: &Params) -> f64 {
+    let chars = |s: &[Segment]| s.iter().map(|x| x.chars).sum::<usize>();
+    prior + LENGTH_WEIGHT * length_cost(chars(source), chars(target), params)
+}
+
 /// The cost of a group of the given shape.
 pub(crate) fn group_cost(source: &[Segment], target: &[Segment], prior: f64, params: &Params) -> f64 {
     if source.iter().chain(target).all(|s| s.chars == 0) {
@@ -133,8 +139,7 @@ pub(crate) fn group_cost(source: &[Segment], target: &[Segment], prior: f64, par
         let discount = if segment.unpunctuated { (segment.chars as f64 / 30.0).clamp(0.3, 1.0) } else { 1.0 };
         return prior * discount;
     }
-    let chars = |s: &[Segment]| s.iter().map(|x| x.chars).sum::<usize>();
-    prior + LENGTH_WEIGHT * length_cost(chars(source), chars(target), params) + evidence_cost(source, target)
+    shape_and_length(source, target, prior, params) + evidence_cost(source, target)
 }
 
 /// For each row (source position 0..=n), the columns (target positions) searched.
@@ -212,6 +217,14 @@ pub(crate) struct Step {
     pub source: Range<usize>,
     pub target: Range<usize>,
     pub cost: f64,
+}
+
+impl Step {
+    /// A one-to-one group with more evidence for the pairing than against it: what the
+    /// second pass learns from.
+    pub(crate) fn is_sure(&self) -> bool {
+        self.source.len() == 1 && self.target.len() == 1 && self.cost < 0.0
+    }
 }
 
 /// Which tokens of one source segment match in one target segment (`forward`) and
@@ -293,8 +306,7 @@ fn fast_cost(
         let bits = (0..source.len()).fold(0, |b, a| b | pairs.get(si + a, tj + c).backward);
         llr += side(t, bits, source.len() - 1);
     }
-    let chars = |s: &[Segment]| s.iter().map(|x| x.chars).sum::<usize>();
-    prior + LENGTH_WEIGHT * length_cost(chars(source), chars(target), params) - 0.5 * llr
+    shape_and_length(source, target, prior, params) - 0.5 * llr
 }
 
 /// The cheapest sequence of groups within the band.
@@ -358,8 +370,7 @@ pub(crate) fn search(source: &[Segment], target: &[Segment], band: &Band, params
 /// The parameters re-estimated from the confident one-to-one groups of a first pass:
 /// length ratio and variance, and how often each kind of token found its counterpart.
 pub(crate) fn reestimate(source: &[Segment], target: &[Segment], steps: &[Step], start: &Params) -> Params {
-    let sure: Vec<&Step> =
-        steps.iter().filter(|s| s.source.len() == 1 && s.target.len() == 1 && s.cost < 0.0).collect();
+    let sure: Vec<&Step> = steps.iter().filter(|s| s.is_sure()).collect();
     if sure.len() < 10 {
         return start.clone();
     }
