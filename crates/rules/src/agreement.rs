@@ -194,7 +194,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // "le projet dispose", "le document présente": a verb, not an adjective.
         // Present participles ("la ligne contenant") do not agree.
         let verb_like = is_french_word(&format!("{adjective}r")) == Some(true) || adjective.ends_with("ant");
+        // "une architecture client/serveur": one of a pair, not an adjective alone.
+        let paired = glossfix_text::chars::char_at(text, adj_start + adjective.len()) == Some('/');
         if !spaced(tokens[i + 1], tokens[i + 2])
+            || paired
             || adjective.chars().any(char::is_uppercase)
             || coordinated
             || verb_like
@@ -237,6 +240,7 @@ mod tests {
             ("Le média nord-coréenne KCNA a affirmé", &["nord-coréen"]),
             ("une installation normal du système", &["normale"]),
             ("sur un serveur distante", &["distant"]),
+            ("une architecture client/serveur classique", &[]),
             ("pour le commande mount", &["la"]),
             ("vous pouvez installer le commande hello", &["la"]),
             ("Seule le première affectation compte, avec le prochaine version", &["la", "la"]),

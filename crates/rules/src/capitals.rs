@@ -19,6 +19,11 @@
 //!   Blanche"), and this lower-case use, its only one, follows a determiner too ("les
 //!   états de fournir").
 //!
+//! - **A word of a name in lower case**: a word of four letters or more between two
+//!   capitalised words, where the text writes the same three words with capitals
+//!   elsewhere ("Name service Switch" beside "Name Service Switch"). Small words ("des",
+//!   "of") are left: names keep them small.
+//!
 //! A lower-case word opening a sentence is the broken-sentence rule's business.
 
 use crate::context::Context;
@@ -29,7 +34,7 @@ use glossfix_text::case::capitalize;
 use glossfix_text::chars::glued;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::spaced;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Endings of French nationality and language adjectives, masculine and feminine.
 const NATIONALITY_ENDINGS: &[&str] = &[
@@ -78,8 +83,41 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             *lower_case.entry(w).or_default() += 1;
         }
     }
+    // Names of three words or more, each written with a capital: "Name Service Switch",
+    // "Licence Publique Générale". Keyed by the middle word in lower case.
+    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let spaced_at = |k: usize| spaced(text, tokens[k], tokens[k + 1]);
+    let mut capital_triples: HashSet<(&str, String, &str)> = HashSet::new();
+    for k in 1..tokens.len().saturating_sub(1) {
+        let (p, w, n) = (tokens[k - 1].1, tokens[k].1, tokens[k + 1].1);
+        if upper(p) && upper(w) && upper(n) && spaced_at(k - 1) && spaced_at(k) {
+            capital_triples.insert((p, w.to_lowercase(), n));
+        }
+    }
     for (i, &(start, word)) in tokens.iter().enumerate() {
         let span = Span::new(start, start + word.len());
+        // A word of four letters or more in lower case between two capitalised ones,
+        // where the text writes the same three words with capitals elsewhere: "Name
+        // service Switch" beside "Name Service Switch".
+        if !capital_triples.is_empty()
+            && (1..tokens.len() - 1).contains(&i)
+            && word.chars().count() >= 4 // not "des", "de", "of": names keep those small
+            && word.chars().all(char::is_lowercase)
+            && spaced_at(i - 1)
+            && spaced_at(i)
+            && capital_triples.contains(&(tokens[i - 1].1, word.to_string(), tokens[i + 1].1))
+        {
+            let capital = capitalize(word);
+            out.push(
+                Finding::new(
+                    RuleId::Capitalisation,
+                    span,
+                    format!("{word:?} is written {capital:?} in the same name elsewhere in the text"),
+                )
+                .with_fix(Fix::suggestion(Edit::replace(span, capital))),
+            );
+            continue;
+        }
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
         let rest_lower = word.chars().skip(1).all(|c| !c.is_uppercase());
         let previous = i.checked_sub(1).map(|p| tokens[p]).filter(|&prev| spaced(text, prev, (start, word)));
@@ -164,6 +202,12 @@ mod tests {
             ("Les États-Unis, puis les États-Unis, veulent empêcher les états de fournir.", &["États"]),
             ("La Maison Blanche, la Maison Blanche et la maison de campagne.", &[]),
             ("He speaks English and Japanese with debian users of Debian.", &[]),
+            // A word of a name in lower case, where the text writes the name with capitals.
+            ("Le Name Service Switch (NSS) diffère du « Name service Switch ».", &["Service"]),
+            ("la Licence Publique Générale GNU, ou Licence publique Générale", &["Publique"]),
+            // Not without the whole name in capitals elsewhere.
+            ("La Licence publique Générale et la Licence Publique", &[]),
+            ("l’Organisation des Nations unies et l’Organisation Des Nations", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> =

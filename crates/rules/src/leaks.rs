@@ -12,7 +12,14 @@
 //! acronyms (names, titles: "le New York Times", "Pool Photo via AP"), words in English
 //! context (an English quotation), words in a quotation that is English or at most three
 //! words long (a quotation, or an English term mentioned: "(« changelog »)"), a lone
-//! function word ("in extremis"), web addresses.
+//! function word ("in extremis"), web addresses, and terms the text marks as terms
+//! (anywhere in the text, so every use of them is left): a word that names them before
+//! ("le mot demon", "nommé facility"), a French translation in brackets after ("freeze
+//! (gel)"), an acronym nearby on the line that their initials spell ("Common UNIX
+//! Printing System (CUPS)", "`pwd` (print working directory", "`g` comme group"), a value
+//! after "=" or a term defined at the start of a line ("pass : ce champ…"). A word the
+//! French dictionary knows with a French Zipf frequency above 3.3 ("bit") needs the
+//! first test, not the gap of two, to be English.
 //!
 //! Each leak comes with French candidates when the lexicons have some (FreeDict
 //! translations, then French cognates such as "program" -> "programme"); they are offered
@@ -86,9 +93,14 @@ fn classify(word: &str, initial: bool, names: &HashSet<String>, lower: &mut Stri
     }
     let z = lexicon().zipf(lower);
     // wordfreq's French list holds web text with some English in it: "again" reads 3.5 in
-    // French. A gap of two or more still says English.
-    let strong = (z.en >= 3.5 && z.fr <= 3.3 && z.en - z.fr >= 1.5) || (z.fr < 4.0 && z.en - z.fr >= 2.0);
-    if strong || loanword_english(lower, z) {
+    // French. A gap of two or more still says English...
+    // Not when the French dictionary knows the word and French uses it as often as that
+    // ("bit", 3.4 in French, 5.4 in English).
+    let common_english = z.en >= 3.5 && z.fr <= 3.3 && z.en - z.fr >= 1.5;
+    let much_more_english = z.fr < 4.0 && z.en - z.fr >= 2.0;
+    if much_more_english && !common_english && glossfix_lexicon::is_french_word(lower) == Some(true) {
+        Class::Leaning
+    } else if common_english || much_more_english || loanword_english(lower, z) {
         Class::English
     } else if z.en >= 4.0 && z.en - z.fr >= 0.8 {
         Class::Leaning
@@ -148,9 +160,44 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
             classify(w, initial, &names, &mut buffer)
         })
         .collect();
+    // Runs of English-looking words that could be leaks, then the words the text marks
+    // as terms somewhere (mentioned, glossed, spelt out by an acronym): those are terms
+    // wherever the text uses them, as words it writes as code are.
+    let runs = english_runs(text, tokens, &classes);
+    let terms: HashSet<String> = runs
+        .iter()
+        .filter(|&&(i, j)| marked_as_term(text, tokens, i, j, &names))
+        .flat_map(|&(i, j)| tokens[i..j].iter().map(|(_, w)| w.to_lowercase()))
+        .collect();
     // The same leak recurs in a text: find its candidates once.
     let mut known: HashMap<&str, Vec<String>> = HashMap::new();
     let mut leaks = Vec::new();
+    for (i, j) in runs {
+        let span = Span::new(tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len());
+        let code_term = j - i == 1 && code_terms.contains(tokens[i].1);
+        let term = tokens[i..j].iter().all(|(_, w)| terms.contains(&w.to_lowercase()));
+        if !is_web_address(text, span)
+            && !code_term
+            && !term
+            && lang.is_french(span.start, span.end)
+            && !quoted_english(text, span)
+        {
+            let candidates = if j - i == 1 {
+                known.entry(tokens[i].1).or_insert_with(|| candidates(tokens[i].1)).clone()
+            } else {
+                Vec::new()
+            };
+            leaks.push(Leak { span, candidates });
+        }
+    }
+    leaks
+}
+
+/// The runs `[i, j)` of tokens that read as English: a word classed English, a phrase
+/// held together by English function words or ended by a particle, or a lone English
+/// function word.
+fn english_runs(text: &str, tokens: &[(usize, &str)], classes: &[Class]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if classes[i] == Class::Other {
@@ -178,24 +225,146 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         // A lone English function word: "to", "the", "with"; but not Latin "in" (in extremis).
         let lone_function = run == [Class::Function] && !tokens[i].1.eq_ignore_ascii_case("in");
         if has_english || phrase || lone_function {
-            let span = Span::new(tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len());
-            let code_term = j - i == 1 && code_terms.contains(tokens[i].1);
-            if !is_web_address(text, span)
-                && !code_term
-                && lang.is_french(span.start, span.end)
-                && !quoted_english(text, span)
-            {
-                let candidates = if j - i == 1 {
-                    known.entry(tokens[i].1).or_insert_with(|| candidates(tokens[i].1)).clone()
-                } else {
-                    Vec::new()
-                };
-                leaks.push(Leak { span, candidates });
-            }
+            runs.push((i, j));
         }
         i = j;
     }
-    leaks
+    runs
+}
+
+/// Words that name the term after them: "le mot demon", "nommé facility dans la
+/// documentation", "appelé shaping".
+const INTRODUCERS: &[&str] = &[
+    "mot",
+    "mots",
+    "terme",
+    "termes",
+    "nommé",
+    "nommée",
+    "nommés",
+    "nommées",
+    "appelé",
+    "appelée",
+    "appelés",
+    "appelées",
+    "dénommé",
+    "dénommée",
+    "anglais",
+];
+
+/// Small words an acronym may leave out of its expansion: "Unix to Unix Copy Program"
+/// (UUCP), "Document Style Semantics and Specification Language" (DSSSL).
+const ACRONYM_SKIPS: &[&str] = &["and", "of", "to", "for", "the", "a", "an", "in", "on", "de", "du", "des", "et"];
+
+/// How many words away from an expansion its acronym may stand.
+const ACRONYM_REACH: usize = 8;
+
+/// True when the text marks the English run `tokens[i..j]` as a term rather than using
+/// it as a word: a word before it names it ("le mot demon"), a French gloss in brackets
+/// follows it ("freeze (gel)"), or it spells out an acronym written nearby on the same
+/// line ("Common UNIX Printing System (CUPS)", "`pwd` (print working directory",
+/// "`g` comme group").
+fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, names: &HashSet<String>) -> bool {
+    let introduced = i > 0
+        && spaced(text, tokens[i - 1], tokens[i])
+        && INTRODUCERS.contains(&tokens[i - 1].1.to_lowercase().as_str());
+    introduced
+        || glossed(text, &tokens[i..j], names)
+        || spells_out_acronym(text, tokens, i, j)
+        || defined(text, tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len())
+}
+
+/// True when `[start, end)` is a value or a term being defined: right after an equals
+/// sign ("arch = all"), or alone at the start of a line before a colon, as the items of
+/// a definition list are ("pass : ce dernier champ indique…").
+fn defined(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    let line_start = before.is_empty() || before.ends_with('\n');
+    let after = text[end..].trim_start_matches([' ', '\u{a0}']);
+    before.ends_with('=') || line_start && after.starts_with(':')
+}
+
+/// True when the run `run` is followed by a short French gloss in brackets that
+/// translates one of its words: "une période de freeze (gel)" (FreeDict: freeze ->
+/// geler). At most four words, none English, one sharing its first three letters or more
+/// with a translation ("gel", "geler"); "tidy (originel)" is no gloss.
+fn glossed(text: &str, run: &[(usize, &str)], names: &HashSet<String>) -> bool {
+    let Some(&last) = run.last() else {
+        return false;
+    };
+    let after = &text[last.0 + last.1.len()..];
+    let Some(inner) = after.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
+        return false;
+    };
+    let Some(close) = inner.find([')', '\n']).filter(|&c| inner[c..].starts_with(')')) else {
+        return false;
+    };
+    let gloss: Vec<&str> = words(&inner[..close]).map(|(_, w)| w).collect();
+    let mut buffer = String::new();
+    if !(1..=4).contains(&gloss.len()) || gloss.iter().any(|w| classify(w, false, names, &mut buffer) != Class::Other) {
+        return false;
+    }
+    let lexicon = lexicon();
+    let gloss: Vec<String> = gloss.iter().map(|w| fold(w, Fold::BARE)).filter(|w| w.chars().count() >= 3).collect();
+    run.iter().any(|(_, english)| {
+        lexicon.translations(&english.to_lowercase()).iter().flat_map(|t| t.split([' ', '\''])).any(|t| {
+            let t = fold(t, Fold::BARE);
+            gloss.iter().any(|g| t.chars().count() >= 3 && (t.starts_with(g.as_str()) || g.starts_with(t.as_str())))
+        })
+    })
+}
+
+/// The letters of an acronym at `token`: two to eight capitals ("CUPS"), or one to eight
+/// lower-case letters written as code (`pwd`, `g`).
+fn acronym_letters(text: &str, token: (usize, &str)) -> Option<Vec<char>> {
+    let (start, word) = token;
+    let n = word.chars().count();
+    let capitals = (2..=8).contains(&n) && word.chars().all(|c| c.is_uppercase());
+    let code = (1..=8).contains(&n)
+        && word.chars().all(|c| c.is_ascii_lowercase())
+        && char_before(text, start) == Some('`')
+        && char_at(text, start + word.len()) == Some('`');
+    (capitals || code).then(|| word.chars().flat_map(char::to_lowercase).collect())
+}
+
+/// True when the run `tokens[i..j]` lies inside words whose initials spell an acronym
+/// written within [`ACRONYM_REACH`] words on the same line.
+fn spells_out_acronym(text: &str, tokens: &[(usize, &str)], i: usize, j: usize) -> bool {
+    let same_line = |a: usize, b: usize| !text[a.min(b)..a.max(b)].contains('\n');
+    let from = i.saturating_sub(ACRONYM_REACH);
+    let to = (j + ACRONYM_REACH).min(tokens.len());
+    (from..to).filter(|&k| k < i || k >= j).any(|k| {
+        if !same_line(tokens[k].0, tokens[i].0) {
+            return false;
+        }
+        let Some(letters) = acronym_letters(text, tokens[k]) else {
+            return false;
+        };
+        (i.saturating_sub(letters.len() + 2)..=i)
+            .any(|s| initials_match(text, tokens, s, s, &letters).is_some_and(|end| end >= j && (k < s || k >= end)))
+    })
+}
+
+/// Where the words from `tokens[k]` on, spaced and starting at `first`, spell `letters`
+/// by their initials (small words may be left out): the end of the expansion.
+fn initials_match(text: &str, tokens: &[(usize, &str)], first: usize, k: usize, letters: &[char]) -> Option<usize> {
+    let Some((&letter, rest)) = letters.split_first() else {
+        return Some(k);
+    };
+    let &(_, word) = tokens.get(k)?;
+    if k > first && !spaced(text, tokens[k - 1], tokens[k]) {
+        return None;
+    }
+    let initial = word.chars().next()?.to_lowercase().next()?;
+    if initial == letter
+        && let Some(end) = initials_match(text, tokens, first, k + 1, rest)
+    {
+        return Some(end);
+    }
+    if ACRONYM_SKIPS.contains(&word.to_lowercase().as_str()) {
+        return initials_match(text, tokens, first, k + 1, letters);
+    }
+    None
 }
 
 fn is_web_address(text: &str, span: Span) -> bool {
@@ -340,6 +509,8 @@ mod tests {
             // French, or both languages: nothing.
             ("car le nettoyage est plus long que prévu, une question importante de types", &[]),
             ("le leadership du centre et la session du forum sur les drones", &[]),
+            // A word the French dictionary knows and French uses often enough: "bit".
+            ("le bit setgid s’applique aux répertoires", &[]),
             // Names, titles, acronyms, English quotations, Latin, addresses: nothing.
             ("Il a dit « the deal is done » hier soir", &[]),
             ("le journal des modifications (changelog) du paquet", &[]),
@@ -350,6 +521,21 @@ mod tests {
             ("il a été sauvé in extremis par les pompiers", &[]),
             ("écrivez à contact@significant.org pour le site significant.com", &[]),
             ("selon la chaîne officielle Telegram du gouvernement", &[]),
+            // Terms the text marks as terms: spelt out by an acronym, glossed, named.
+            ("Common UNIX Printing System (CUPS) utilise Ghostscript", &[]),
+            ("la commande `pwd` (print working directory, afficher le répertoire) indique", &[]),
+            ("le groupe (symbolisé par `g` comme group) et la lettre `a`, pour all", &[]),
+            ("le sous-système UUCP (Unix to Unix Copy Program, ou programme de copie)", &[]),
+            ("les PV ou physical volumes sont les entités de base", &[]),
+            ("une période de freeze (gel), puis pendant la période de freeze, rien", &[]),
+            ("un écran de plus en plus wide (large), avec un wide bord", &[]),
+            ("le mot demon, au sens de créature, et un sous-système nommé facility", &[]),
+            ("paquet binaire unique, arch = all (données)\npass : ce champ indique", &[]),
+            // ...but only those: a gloss that is not French, initials that do not match,
+            // an acronym on another line.
+            ("une période de freeze (never) et le vehicle (NV) du chef", &["freeze", "vehicle"]),
+            ("un répertoire complètement tidy (originel), ou simplement", &["tidy"]),
+            ("le significant défilé\nSD : la suite", &["significant"]),
         ];
         for (text, want) in cases {
             assert_eq!(&leaks(text), want, "{text:?}");

@@ -128,6 +128,9 @@ fn code_like(text: &str, start: usize, end: usize) -> Option<Span> {
     const OPENING: &[char] = &['(', '[', '«', '“', '"', '‘', '\'', '<', '{'];
     const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '»', '”', '"', '’', '\'', '>', '}'];
     let raw = &text[start..end];
+    if let Some(span) = manual_page(raw) {
+        return Some(Span::new(start + span.start, start + span.end));
+    }
     // "texte](https://…)" or "voir(/usr/bin)": only what follows the last bracket.
     let inner = raw.rfind(['(', '[', '<']).map_or(0, |at| at + 1);
     let raw = &raw[inner..];
@@ -177,6 +180,25 @@ fn code_like(text: &str, start: usize, end: usize) -> Option<Span> {
         (inner || dotfile) && !initials
     };
     (is_url || is_mail || is_path || is_option || is_file).then_some(span)
+}
+
+/// A manual page reference at the start of `raw` after opening punctuation: a command
+/// name and its section in brackets, `tcpd(8)`, `perlre(1)`, `printf(3posix)`; the span
+/// is relative to `raw`.
+fn manual_page(raw: &str) -> Option<Span> {
+    let word = raw.trim_start_matches(['(', '[', '«', '“', '"', '‘', '\'', '<', '{']);
+    let lead = raw.len() - word.len();
+    let open = word.find('(')?;
+    let name = &word[..open];
+    let name_ok = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || "._+-:".contains(c));
+    let section = &word[open + 1..];
+    let close = section.find(')')?;
+    let section = &section[..close];
+    let section_ok = section.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && section.len() <= 6
+        && section.chars().skip(1).all(|c| c.is_ascii_lowercase());
+    (name_ok && section_ok).then(|| Span::new(lead, lead + open + 1 + close + 1))
 }
 
 /// The non-prose parts of a Markdown text.
@@ -229,6 +251,8 @@ mod tests {
             ("le fichier .te est compilé", &[".te"]),
             ("voir README.Debian (www.debian.org)", &["README.Debian", "www.debian.org"]),
             ("la commande `que il` et ``a ` b``", &["`que il`", "``a ` b``"]),
+            ("consultez perlre(1)). Voir tcpd(8), printf(3posix).", &["perlre(1)", "tcpd(8)", "printf(3posix)"]),
+            ("les fonction(s) et article(s) (1) restent", &[]),
             // Prose stays prose: abbreviations, initials, decimals, dashes, "et/ou".
             ("etc. M. Dupont a dit 3.5 fois - et/ou U.S.A. vu.", &[]),
             ("une ` seule backquote", &[]),
