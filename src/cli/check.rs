@@ -1,9 +1,9 @@
 //! `glossfix check`: every finding, including those `fix` leaves alone.
 
 use crate::cli::input::Cutting;
-use crate::cli::{Context, Exit, finish_output, gather, render, runner, source_check};
+use crate::cli::{Context, Exit, finish_output, gather, output, render, runner, source_check};
 use clap::{Args, ValueEnum};
-use glossfix::report::{Located, json_lines, locate, text_lines};
+use glossfix::report::{Located, json_lines, locate, styled_text_lines, text_lines};
 use glossfix::{FindingSource, Request};
 use std::io::Write;
 use std::path::PathBuf;
@@ -30,9 +30,11 @@ pub enum Format {
 }
 
 impl Format {
-    /// The findings, written this way.
-    pub fn render(self, located: &[Located]) -> String {
+    /// The findings, written this way (text in colour, with each finding's line, when
+    /// `color`).
+    pub fn render(self, located: &[Located], color: bool) -> String {
         match self {
+            Format::Text if color => styled_text_lines(located),
             Format::Text => text_lines(located),
             Format::Json => json_lines(located),
         }
@@ -42,7 +44,9 @@ impl Format {
 /// What one piece produced.
 struct Checked {
     out: String,
-    found: bool,
+    findings: usize,
+    /// Findings whose fix `fix` applies.
+    repairable: usize,
     error: Option<String>,
 }
 
@@ -58,6 +62,9 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
     let (inputs, mut exit) = gather(&args.paths, &cx.walk);
     let glossary = cx.engine.glossary();
     let mut stdout = std::io::stdout().lock();
+    let color = cx.output.color;
+    let mut progress = cx.output.progress(&inputs);
+    let (mut files, mut findings, mut repairable) = (0, 0, 0);
     let result = runner::run(
         &inputs,
         cutting,
@@ -70,34 +77,50 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
             match cx.engine.run(text, &request) {
                 Ok(outcome) => {
                     let located = locate(&name, text, glossary, &outcome.findings, offset);
-                    Checked { out: args.format.render(&located), found: !outcome.findings.is_empty(), error: None }
+                    let repairable = outcome.applied().count();
+                    let out = args.format.render(&located, color);
+                    Checked { out, findings: outcome.findings.len(), repairable, error: None }
                 }
                 Err(e) => {
                     let located = locate(&name, text, glossary, &e.findings, offset);
                     let error = Some(render::not_converged(&name, glossary, &e));
-                    Checked { out: args.format.render(&located), found: true, error }
+                    let out = args.format.render(&located, color);
+                    Checked { out, findings: e.findings.len().max(1), repairable: 0, error }
                 }
             }
         },
-        |_, result| {
+        |unit, result| {
+            progress.advance(unit, &inputs[unit.input].name());
+            if unit.last {
+                files += 1;
+            }
             match result {
                 Ok(checked) => {
-                    stdout.write_all(checked.out.as_bytes())?;
+                    progress.suspend(|| stdout.write_all(checked.out.as_bytes()))?;
+                    findings += checked.findings;
+                    repairable += checked.repairable;
                     if let Some(e) = checked.error {
-                        render::error(e);
+                        progress.suspend(|| render::error(e));
                         exit = exit.max(Exit::Error);
-                    } else if checked.found {
+                    } else if checked.findings > 0 {
                         exit = exit.max(Exit::Found);
                     }
                 }
-                Err(e) if e.skipped => render::note(e),
+                Err(e) if e.skipped => progress.suspend(|| render::note(e)),
                 Err(e) => {
-                    render::error(e);
+                    progress.suspend(|| render::error(e));
                     exit = exit.max(Exit::Error);
                 }
             }
             Ok(())
         },
     );
-    finish_output(result.and_then(|()| stdout.flush()), exit)
+    progress.finish();
+    let exit = finish_output(result.and_then(|()| stdout.flush()), exit);
+    cx.output.summary(format!(
+        "checked {}: {} ({repairable} repaired by fix)",
+        output::count(files, "file", "files"),
+        output::count(findings, "finding", "findings"),
+    ));
+    exit
 }

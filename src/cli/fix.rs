@@ -3,11 +3,12 @@
 //! only what is done with the result differs.
 
 use crate::cli::input::{Cutting, FileError, Input};
+use crate::cli::output::{Progress, count};
 use crate::cli::runner::{self, Unit};
 use crate::cli::write::{AtomicWrite, write_atomic};
 use crate::cli::{Context, Exit, finish_output, gather, render, source_check};
 use clap::Args;
-use glossfix::report::{locate, text_lines, unified_diff};
+use glossfix::report::{locate, styled_text_lines, text_lines, unified_diff, word_diff};
 use glossfix::{Applicability, Finding, FindingSource, Request};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -22,6 +23,10 @@ pub struct FixArgs {
     /// Print a unified diff of the repairs instead of the repaired text
     #[arg(long)]
     diff: bool,
+    /// With --diff: show only the changed words of each changed line, `[-old-]{+new+}`
+    /// (in colour on a terminal), not whole lines
+    #[arg(long, requires = "diff")]
+    word_diff: bool,
     /// Change nothing; list the repairs and exit 1 when something would change
     #[arg(long)]
     check: bool,
@@ -41,8 +46,9 @@ enum Mode {
     Stdout,
     /// Each file rewritten in place when it changed.
     Write,
-    /// A unified diff; with `fail_on_change` (`--diff --check`), exit 1 when not empty.
-    Diff { fail_on_change: bool },
+    /// A unified diff, or the changed words (`words`); with `fail_on_change` (`--diff
+    /// --check`), exit 1 when not empty.
+    Diff { fail_on_change: bool, words: bool },
     /// The repairs listed; exit 1 when there are some (`--check`).
     List,
 }
@@ -51,7 +57,7 @@ impl FixArgs {
     fn mode(&self) -> Mode {
         match (self.write, self.diff, self.check) {
             (true, _, _) => Mode::Write,
-            (_, true, fail_on_change) => Mode::Diff { fail_on_change },
+            (_, true, fail_on_change) => Mode::Diff { fail_on_change, words: self.word_diff },
             (_, false, true) => Mode::List,
             _ => Mode::Stdout,
         }
@@ -104,7 +110,17 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
     // A diff compares whole files, and alignment needs the whole article.
     let cutting = if source.is_some() || matches!(mode, Mode::Diff { .. }) { Cutting::WHOLE } else { cx.cutting };
     let glossary = cx.engine.glossary();
-    let mut sink = Sink { mode, cx, inputs: &inputs, exit, stdout: io::stdout().lock(), file: None };
+    let progress = cx.output.progress(&inputs);
+    let mut sink = Sink {
+        mode,
+        cx,
+        inputs: &inputs,
+        exit,
+        stdout: io::stdout().lock(),
+        file: None,
+        progress,
+        tally: Tally::default(),
+    };
     let result = runner::run(
         &inputs,
         cutting,
@@ -127,10 +143,11 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
             let report = match mode {
                 Mode::List => {
                     let applied: Vec<Finding> = outcome.applied().cloned().collect();
-                    let offset = unit.offset;
-                    text_lines(&locate(&name, text, glossary, &applied, offset))
+                    let located = locate(&name, text, glossary, &applied, unit.offset);
+                    if cx.output.color { styled_text_lines(&located) } else { text_lines(&located) }
                 }
-                Mode::Diff { .. } => unified_diff(&name, text, &outcome.text),
+                Mode::Diff { words: true, .. } => word_diff(&name, text, &outcome.text, cx.output.color),
+                Mode::Diff { words: false, .. } => unified_diff(&name, text, &outcome.text),
                 Mode::Stdout | Mode::Write => String::new(),
             };
             let text = if mode == Mode::Stdout || mode == Mode::Write { outcome.text } else { String::new() };
@@ -139,8 +156,35 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
         |unit, result| sink.deliver(unit, result),
     );
     sink.abandon();
-    let Sink { mut stdout, exit, .. } = sink;
-    finish_output(result.and_then(|()| stdout.flush()), exit)
+    sink.progress.finish();
+    let Sink { mut stdout, exit, tally, .. } = sink;
+    let exit = finish_output(result.and_then(|()| stdout.flush()), exit);
+    // A filter (`fix a.txt > b.txt`) says nothing in a pipeline, only on a terminal.
+    if mode != Mode::Stdout || cx.output.stderr_terminal {
+        let verb = match mode {
+            Mode::Write => "fixed",
+            Mode::Stdout => "repaired",
+            Mode::Diff { .. } | Mode::List => "would fix",
+        };
+        cx.output.summary(format!(
+            "{verb} {} of {}: {}",
+            tally.changed,
+            count(tally.files, "file", "files"),
+            count(tally.repairs, "repair", "repairs")
+        ));
+    }
+    exit
+}
+
+/// What a run did, for the summary.
+#[derive(Default)]
+struct Tally {
+    files: usize,
+    /// Files with at least one change.
+    changed: usize,
+    repairs: usize,
+    /// Whether the file being read in pieces has changed so far.
+    piece_changed: bool,
 }
 
 /// A large file being rewritten piece by piece.
@@ -159,23 +203,46 @@ struct Sink<'a> {
     exit: Exit,
     stdout: io::StdoutLock<'static>,
     file: Option<Rewrite>,
+    progress: Progress,
+    tally: Tally,
 }
 
 impl Sink<'_> {
     fn fail(&mut self, message: impl std::fmt::Display) {
-        render::error(message);
+        self.progress.suspend(|| render::error(message));
         self.exit = self.exit.max(Exit::Error);
     }
 
+    /// "fixed a.txt (3 repairs)", unless `--quiet`.
+    fn status(&self, message: impl std::fmt::Display) {
+        if !self.cx.output.quiet {
+            self.progress.suspend(|| render::status(message));
+        }
+    }
+
     fn deliver(&mut self, unit: &Unit, result: Result<Fixed, FileError>) -> io::Result<()> {
+        self.progress.advance(unit, &self.inputs[unit.input].name());
+        if unit.last {
+            self.tally.files += 1;
+        }
+        if let Ok(fixed) = &result {
+            self.tally.repairs += fixed.repairs;
+            let changed = std::mem::take(&mut self.tally.piece_changed) || fixed.changed;
+            if unit.last {
+                self.tally.changed += usize::from(changed);
+            } else {
+                self.tally.piece_changed = changed;
+            }
+        }
         let fixed = match result {
             Ok(fixed) => fixed,
             Err(e) => {
                 self.file = None; // an unreadable piece: the file is left as it was
+                self.tally.piece_changed = false;
                 // Where the output stands for the input (stdout), a file passed over would
                 // come out empty: it is refused, so `fix a.txt > b && mv b a.txt` stops.
                 if e.skipped && !matches!(self.mode, Mode::Stdout) {
-                    render::note(e);
+                    self.progress.suspend(|| render::note(e));
                 } else {
                     let mut message = e.message.replace(": skipped", ": refused, nothing written");
                     if !e.skipped && matches!(self.mode, Mode::Stdout) {
@@ -189,16 +256,17 @@ impl Sink<'_> {
         if let Some(error) = &fixed.error {
             self.fail(error);
         }
+        let (stdout, progress) = (&mut self.stdout, &self.progress);
         match self.mode {
-            Mode::Stdout => self.stdout.write_all(fixed.text.as_bytes())?,
+            Mode::Stdout => progress.suspend(|| stdout.write_all(fixed.text.as_bytes()))?,
             Mode::List => {
-                self.stdout.write_all(fixed.report.as_bytes())?;
+                progress.suspend(|| stdout.write_all(fixed.report.as_bytes()))?;
                 if fixed.changed {
                     self.exit = self.exit.max(Exit::Found);
                 }
             }
-            Mode::Diff { fail_on_change } => {
-                self.stdout.write_all(fixed.report.as_bytes())?;
+            Mode::Diff { fail_on_change, .. } => {
+                progress.suspend(|| stdout.write_all(fixed.report.as_bytes()))?;
                 if fixed.changed && fail_on_change {
                     self.exit = self.exit.max(Exit::Found);
                 }
@@ -220,7 +288,7 @@ impl Sink<'_> {
             // A whole file: replaced when it changed.
             if fixed.changed {
                 match write_atomic(path, &fixed.text, unit.stamp, &self.cx.write) {
-                    Ok(()) => render::status(format!("fixed {} ({} repairs)", path.display(), fixed.repairs)),
+                    Ok(()) => self.status(format!("fixed {} ({} repairs)", path.display(), fixed.repairs)),
                     Err(e) => self.fail(e),
                 }
             }
@@ -250,7 +318,7 @@ impl Sink<'_> {
         }
         let repairs = file.repairs;
         match file.write.commit(&self.cx.write) {
-            Ok(()) => render::status(format!("fixed {} ({repairs} repairs)", path.display())),
+            Ok(()) => self.status(format!("fixed {} ({repairs} repairs)", path.display())),
             Err(e) => self.fail(e),
         }
     }

@@ -8,6 +8,7 @@
 //! | [`write`] | atomic writes |
 //! | [`interrupt`] | Ctrl-C and SIGTERM |
 //! | [`render`] | printing findings, errors and notes |
+//! | [`output`] | colour, the progress bar and the summary |
 //! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`] | one module per command |
 
 pub mod align;
@@ -16,6 +17,7 @@ pub mod fix;
 pub mod glossary;
 pub mod input;
 pub mod interrupt;
+pub mod output;
 pub mod render;
 pub mod runner;
 pub mod suggest;
@@ -65,12 +67,21 @@ pub struct Global {
     /// (code, links, HTML and front matter are left alone) and the rest as plain text
     #[arg(long, global = true, value_enum, default_value_t = MarkupArg::Auto)]
     pub markup: MarkupArg,
+    /// When to colour the output (and show each finding's text in its line)
+    #[arg(long, global = true, value_enum, default_value_t = output::ColorArg::Auto, value_name = "WHEN")]
+    pub color: output::ColorArg,
+    /// No progress bar and no summary on standard error
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// Inputs larger than this many bytes are processed in chunks
     #[arg(long, global = true, value_name = "BYTES", default_value_t = 64 << 20, hide = true)]
     pub stream_threshold: u64,
     /// The size of a chunk in bytes, extended to the next paragraph break
     #[arg(long, global = true, value_name = "BYTES", default_value_t = 4 << 20, hide = true)]
     pub chunk_size: usize,
+    /// Show the progress bar after this many milliseconds of a run (for the tests)
+    #[arg(long, global = true, value_name = "MS", default_value_t = 1000, hide = true)]
+    pub progress_delay: u64,
     /// Wait this many milliseconds before renaming a written file (for the tests that
     /// race and interrupt writes)
     #[arg(long, global = true, value_name = "MS", hide = true)]
@@ -150,6 +161,8 @@ pub struct Context {
     pub markup: MarkupArg,
     /// How folders are walked.
     pub walk: WalkOptions,
+    /// Colour, progress and summary.
+    pub output: output::Output,
 }
 
 impl Global {
@@ -201,6 +214,11 @@ pub fn main() -> ExitCode {
                     cutting: global.cutting(),
                     markup: global.markup,
                     walk: global.walk_options(),
+                    output: output::Output::new(
+                        global.color,
+                        global.quiet,
+                        Duration::from_millis(global.progress_delay),
+                    ),
                     interrupt: interrupt.clone(),
                     write: WriteOptions {
                         interrupt: interrupt.clone(),

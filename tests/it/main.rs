@@ -10,6 +10,7 @@ mod glossary_cmd;
 mod hostile;
 mod layout;
 mod properties;
+mod terminal;
 
 use std::path::PathBuf;
 

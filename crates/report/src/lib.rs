@@ -5,9 +5,11 @@
 //! |---|---|
 //! | [`locate`] | findings placed in their file: line, column, bytes, glossary entry |
 //! | [`text_lines`] | `path:line:column: rule: message (-> repair) [glossary.toml:LINE]` |
+//! | [`styled_text_lines`] | the same for a terminal: coloured, each with the matched text in its line |
 //! | [`json_lines`] | one JSON object per finding |
 //! | [`repairs`] | `line:column rule: "before" -> "after"`, one per edit (snapshots) |
 //! | [`unified_diff`] | a diff `patch -p0` and `git apply -p0` accept |
+//! | [`word_diff`] | the changed words of each changed line, `[-old-]{+new+}` or coloured |
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -78,9 +80,37 @@ pub struct Located<'a> {
     pub edits: Vec<LocatedEdit>,
     /// Later repairs merged into this one's fix (a chain).
     pub then: Vec<LocatedOrigin>,
+    /// The text the finding is about (its own span).
+    pub matched: String,
     /// For text output: the finding's text with the fix made, to show as `-> …`.
     #[serde(skip)]
     pub shown: Option<String>,
+    /// For a terminal: up to [`CONTEXT_CHARS`] characters of the line before and after
+    /// the match.
+    #[serde(skip)]
+    pub context: (String, String),
+}
+
+/// How many characters of its line a styled finding shows on each side of the match.
+pub const CONTEXT_CHARS: usize = 40;
+
+/// The text of the line around `[start, end)`: up to `n` characters on each side, white
+/// space made single spaces, "…" where the line goes on.
+fn context_around(text: &str, start: usize, end: usize, n: usize) -> (String, String) {
+    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
+    let before: Vec<char> = text[line_start..start].chars().collect();
+    let after: Vec<char> = text[end..line_end].chars().collect();
+    let mut b: String = before[before.len().saturating_sub(n)..].iter().collect();
+    let mut a: String = after[..after.len().min(n)].iter().collect();
+    if before.len() > n {
+        b.insert(0, '…');
+    }
+    if after.len() > n {
+        a.push('…');
+    }
+    let flat = |s: &str| s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect::<String>();
+    (flat(&b), flat(&a))
 }
 
 /// Places `findings` of `text` (which starts at `offset` in the file `path`); entries are
@@ -124,7 +154,9 @@ pub fn locate<'a>(
                 entry: entry(f.origin()),
                 edits,
                 then: f.then.iter().map(|&o| LocatedOrigin { rule: o.rule, entry: entry(o) }).collect(),
+                matched: text[f.span.start..f.span.end].to_string(),
                 shown,
+                context: context_around(text, f.span.start, f.span.end, CONTEXT_CHARS),
             }
         })
         .collect()
@@ -135,6 +167,34 @@ pub fn locate<'a>(
 /// applies (`(-> delete)` when nothing is left), `(suggestion: X)` for one it does not,
 /// nothing for a report. Repairs merged into the fix follow as `(then: …)`.
 pub fn text_lines(located: &[Located]) -> String {
+    render_text(located, false)
+}
+
+/// [`text_lines`] for a terminal: the path in bold, the rule coloured by what `fix` does
+/// with it (green: repaired, yellow: a suggestion, magenta: a report), and under each
+/// finding its line with the matched text highlighted.
+pub fn styled_text_lines(located: &[Located]) -> String {
+    render_text(located, true)
+}
+
+/// The colour of a finding's rule id: what `fix` does with it.
+fn severity(applicability: Option<Applicability>) -> anstyle::Style {
+    use anstyle::AnsiColor;
+    let colour = match applicability {
+        Some(Applicability::Safe) => AnsiColor::Green,
+        Some(Applicability::Unsafe | Applicability::DisplayOnly) => AnsiColor::Yellow,
+        None => AnsiColor::Magenta,
+    };
+    anstyle::Style::new().fg_color(Some(colour.into())).bold()
+}
+
+fn render_text(located: &[Located], styled: bool) -> String {
+    let bold = anstyle::Style::new().bold();
+    let matched = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Red.into())).bold().underline();
+    let dim = anstyle::Style::new().dimmed();
+    let paint = |style: anstyle::Style, s: &str| {
+        if styled && !s.is_empty() { format!("{}{s}{}", style.render(), style.render_reset()) } else { s.to_string() }
+    };
     let mut out = String::new();
     for l in located {
         let repair = match (l.shown.as_deref(), l.applicability) {
@@ -158,17 +218,21 @@ pub fn text_lines(located: &[Located]) -> String {
                 .collect();
             format!(" (then: {})", names.join(", "))
         };
+        let place = format!("{}:{}:{}", l.path, l.line, l.column);
         out.push_str(&format!(
-            "{}:{}:{}: {}: {}{}{}{}\n",
-            l.path,
-            l.line,
-            l.column,
-            l.rule,
+            "{}: {}: {}{}{}{}\n",
+            paint(bold, &place),
+            paint(severity(l.applicability), l.rule.as_str()),
             one_line(l.message),
             repair,
-            entry,
+            paint(dim, &entry),
             then
         ));
+        if styled {
+            let (before, after) = &l.context;
+            let shown = if l.matched.is_empty() { "‸".to_string() } else { one_line(&l.matched) };
+            out.push_str(&format!("    {} {before}{}{after}\n", paint(dim, "|"), paint(matched, &shown)));
+        }
     }
     out
 }
@@ -203,6 +267,130 @@ pub fn repairs(text: &str, findings: &[Finding], level: Applicability) -> String
     out
 }
 
+/// The changed words of each changed line of `old` → `new`, one line per changed line:
+/// `path:line: …context [-old-]{+new+} context…` (line numbers of `new`), with equal
+/// stretches longer than twice [`CONTEXT_CHARS`] shortened to "…". Styled for a
+/// terminal, removed words are red and struck, added ones green, without the brackets.
+/// Empty when the texts are the same.
+pub fn word_diff(path: &str, old: &str, new: &str, styled: bool) -> String {
+    use similar::{ChangeTag, DiffOp};
+    if old == new {
+        return String::new();
+    }
+    let removed = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Red.into())).strikethrough();
+    let added = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Green.into())).bold();
+    let mark = |tag: ChangeTag, s: &str| -> String {
+        match (tag, styled) {
+            (ChangeTag::Equal, _) => s.to_string(),
+            (ChangeTag::Delete, false) => format!("[-{s}-]"),
+            (ChangeTag::Insert, false) => format!("{{+{s}+}}"),
+            (ChangeTag::Delete, true) => format!("{}{s}{}", removed.render(), removed.render_reset()),
+            (ChangeTag::Insert, true) => format!("{}{s}{}", added.render(), added.render_reset()),
+        }
+    };
+    let lines = TextDiff::from_lines(old, new);
+    let bare = |s: &str| s.trim_end_matches(['\n', '\r']).to_string();
+    let mut out = String::new();
+    for op in lines.ops() {
+        if matches!(op, DiffOp::Equal { .. }) {
+            continue;
+        }
+        // (line number in `new`, text) of the lines removed and added.
+        let mut removed_lines: Vec<(usize, String)> = Vec::new();
+        let mut added_lines: Vec<(usize, String)> = Vec::new();
+        let at = op.new_range().start + 1;
+        for change in lines.iter_changes(op) {
+            match change.tag() {
+                ChangeTag::Delete => removed_lines.push((at, bare(change.value()))),
+                ChangeTag::Insert => added_lines.push((change.new_index().map_or(at, |i| i + 1), bare(change.value()))),
+                ChangeTag::Equal => {}
+            }
+        }
+        // Old and new lines are paired where they are alike (half their words or more
+        // the same) and diffed word by word; a line with no partner is shown whole.
+        let alike = |a: &str, b: &str| TextDiff::from_words(a, b).ratio() >= 0.5;
+        let (mut i, mut j) = (0, 0);
+        while i < removed_lines.len() || j < added_lines.len() {
+            let old_line = removed_lines.get(i).map(|(_, t)| t.as_str());
+            let new_line = added_lines.get(j);
+            match (old_line, new_line) {
+                (Some(a), Some((line_no, b))) => {
+                    let next_old_pairs = removed_lines.get(i + 1).is_some_and(|(_, t)| alike(t, b));
+                    let next_new_pairs = added_lines.get(j + 1).is_some_and(|(_, t)| alike(a, t));
+                    if !alike(a, b) && next_old_pairs {
+                        out.push_str(&format!("{path}:{line_no}: {}\n", mark(ChangeTag::Delete, a)));
+                        i += 1;
+                    } else if !alike(a, b) && next_new_pairs {
+                        out.push_str(&format!("{path}:{line_no}: {}\n", mark(ChangeTag::Insert, b)));
+                        j += 1;
+                    } else {
+                        out.push_str(&format!("{path}:{line_no}: {}\n", changed_words(a, b, &mark)));
+                        i += 1;
+                        j += 1;
+                    }
+                }
+                (Some(a), None) => {
+                    let line_no = added_lines.last().map_or(at, |(n, _)| n + 1);
+                    out.push_str(&format!("{path}:{line_no}: {}\n", mark(ChangeTag::Delete, a)));
+                    i += 1;
+                }
+                (None, Some((line_no, b))) => {
+                    out.push_str(&format!("{path}:{line_no}: {}\n", mark(ChangeTag::Insert, b)));
+                    j += 1;
+                }
+                (None, None) => break,
+            }
+        }
+    }
+    out
+}
+
+/// One line's word diff: `a` → `b`, the changed words marked by `mark`, long equal
+/// stretches shortened.
+fn changed_words(a: &str, b: &str, mark: &impl Fn(similar::ChangeTag, &str) -> String) -> String {
+    use similar::ChangeTag;
+    let words = TextDiff::from_words(a, b);
+    // Changes with only spaces between them are shown as one: "[-a b-]{+c d+}".
+    let changes: Vec<(ChangeTag, &str)> = words.iter_all_changes().map(|c| (c.tag(), c.value())).collect();
+    let mut runs: Vec<(ChangeTag, String)> = Vec::new();
+    for (k, &(tag, value)) in changes.iter().enumerate() {
+        let between_changes = tag == ChangeTag::Equal
+            && value.trim().is_empty()
+            && k > 0
+            && changes[k - 1].0 != ChangeTag::Equal
+            && changes.get(k + 1).is_some_and(|c| c.0 != ChangeTag::Equal);
+        let tags: &[ChangeTag] =
+            if between_changes { &[ChangeTag::Delete, ChangeTag::Insert] } else { std::slice::from_ref(&changes[k].0) };
+        for &tag in tags {
+            let open = runs.iter_mut().rev().take_while(|(t, _)| *t != ChangeTag::Equal).find(|(t, _)| *t == tag);
+            match open {
+                Some((_, run)) if tag != ChangeTag::Equal => run.push_str(value),
+                _ => runs.push((tag, value.to_string())),
+            }
+        }
+    }
+    let mut line = String::new();
+    for (tag, value) in &runs {
+        if *tag == ChangeTag::Equal {
+            line.push_str(&shorten(value, CONTEXT_CHARS));
+        } else {
+            line.push_str(&mark(*tag, value));
+        }
+    }
+    line
+}
+
+/// `s` with its middle replaced by "…" when it is longer than `2 × n` characters.
+fn shorten(s: &str, n: usize) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    if chars.len() <= 2 * n {
+        return s.to_string();
+    }
+    let head: String = chars[..n].iter().collect();
+    let tail: String = chars[chars.len() - n..].iter().collect();
+    format!("{head}…{tail}")
+}
+
 /// A unified diff from `old` to `new` that `patch -p0` and `git apply -p0` accept; empty
 /// when they are the same.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
@@ -210,4 +398,77 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         return String::new();
     }
     TextDiff::from_lines(old, new).unified_diff().context_radius(3).header(path, path).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_diff_table() {
+        // (old, new, plain word diff)
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Il dit vehicle le nettoyage.\nRien.\n",
+                "Il dit car le nettoyage.\nRien.\n",
+                "a:1: Il dit [-vehicle-]{+car+} le nettoyage.\n",
+            ),
+            ("Un.\r\nDeux  .\r\n", "Un.\r\nDeux.\r\n", "a:2: [-Deux  .-]{+Deux.+}\n"),
+            ("la end of the day ici\n", "la fin du jour ici\n", "a:1: la [-end of the day-]{+fin du jour+} ici\n"),
+            ("Follow\nTexte.\n", "Texte.\n", "a:1: [-Follow-]\n"),
+            ("même\n", "même\n", ""),
+            (
+                &format!("{} vehicle {}\n", "a".repeat(100), "b".repeat(100)),
+                &format!("{} car {}\n", "a".repeat(100), "b".repeat(100)),
+                &format!(
+                    "a:1: {}…{} [-vehicle-]{{+car+}} {}…{}\n",
+                    "a".repeat(40),
+                    "a".repeat(40),
+                    "b".repeat(40),
+                    "b".repeat(40)
+                ),
+            ),
+        ];
+        for (old, new, want) in cases {
+            assert_eq!(word_diff("a", old, new, false), *want, "{old:?} -> {new:?}");
+        }
+        let styled = word_diff("a", "x vehicle y\n", "x car y\n", true);
+        assert!(styled.contains("\u{1b}[") && !styled.contains("[-") && styled.contains("car"), "{styled:?}");
+    }
+
+    #[test]
+    fn styled_text_shows_the_match_in_its_line() {
+        let glossary = Glossary::parse("", "glossary.toml").expect("an empty glossary");
+        let text = "Il a dit vehicle le nettoyage.\n";
+        let finding = Finding::new(RuleId::EnglishLeak, glossfix_text::Span::new(9, 16), "English".to_string());
+        let findings = [finding];
+        let located = locate("a.txt", text, &glossary, &findings, Offset::default());
+        assert_eq!(located[0].matched, "vehicle");
+        assert_eq!(located[0].context, ("Il a dit ".to_string(), " le nettoyage.".to_string()));
+        let plain = text_lines(&located);
+        assert_eq!(plain, "a.txt:1:10: english-leak: English\n");
+        let styled = styled_text_lines(&located);
+        assert!(!styled.starts_with("a.txt"), "the path is styled: {styled:?}");
+        let unstyled: String = strip(&styled);
+        assert_eq!(unstyled, "a.txt:1:10: english-leak: English\n    | Il a dit vehicle le nettoyage.\n");
+        assert!(json_lines(&located).contains(r#""matched":"vehicle""#));
+    }
+
+    /// `s` without its ANSI escape sequences.
+    fn strip(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for d in chars.by_ref() {
+                    if d.is_ascii_alphabetic() {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
 }
