@@ -9,7 +9,7 @@
 //! | [`interrupt`] | Ctrl-C and SIGTERM |
 //! | [`render`] | printing findings, errors and notes |
 //! | [`output`] | colour, the progress bar and the summary |
-//! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`] | one module per command |
+//! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`], [`lsp`] | one module per command |
 
 pub mod align;
 pub mod check;
@@ -17,6 +17,7 @@ pub mod fix;
 pub mod glossary;
 pub mod input;
 pub mod interrupt;
+pub mod lsp;
 pub mod output;
 pub mod render;
 pub mod runner;
@@ -124,6 +125,9 @@ enum Command {
     /// Maintain the glossary: lint, fmt, add, add-term, stats, import, export
     #[command(subcommand)]
     Glossary(glossary::GlossaryCommand),
+    /// A language server over stdio, for editors: diagnostics, quick fixes, "add to
+    /// glossary"
+    Lsp(lsp::LspArgs),
 }
 
 /// How glossfix exits.
@@ -205,6 +209,7 @@ pub fn main() -> ExitCode {
     let global = cli.global;
     let exit = match cli.command {
         Command::Glossary(command) => glossary::run(command, &global, &interrupt),
+        Command::Lsp(args) => lsp::run(&args, global.glossary.as_deref()),
         command => match load_engine(global.glossary.as_deref()).and_then(|e| with_words(e, global.words.as_deref())) {
             Err(exit) => exit,
             Ok(engine) => {
@@ -230,7 +235,7 @@ pub fn main() -> ExitCode {
                     Command::Check(args) => check::run(&args, &context),
                     Command::Suggest(args) => suggest::run(&args, &context),
                     Command::Align(args) => align::run(&args, &context),
-                    Command::Glossary(_) => unreachable!("dispatched above"),
+                    Command::Glossary(_) | Command::Lsp(_) => unreachable!("dispatched above"),
                 }
             }
         },

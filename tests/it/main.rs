@@ -9,6 +9,7 @@ mod generalize;
 mod glossary_cmd;
 mod hostile;
 mod layout;
+mod lsp;
 mod properties;
 mod terminal;
 

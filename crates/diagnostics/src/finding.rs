@@ -48,6 +48,10 @@ pub struct Finding {
     /// Repairs that later fix passes made on this finding's own repair (a chain: A
     /// becomes B, then B becomes C), merged into its fix.
     pub then: Vec<Origin>,
+    /// Other replacements for the fix's span, after the fix's own: an English leak's
+    /// further French candidates. Offered by the review and the language server, never
+    /// applied by `fix`.
+    pub alternatives: Vec<String>,
 }
 
 impl Finding {
@@ -61,13 +65,34 @@ impl Finding {
     /// assert!(f.safe_fix().is_some());
     /// ```
     pub fn new(rule: RuleId, span: Span, message: impl Into<String>) -> Self {
-        Finding { span, rule, message: message.into(), fix: None, entry: None, then: Vec::new() }
+        Finding {
+            span,
+            rule,
+            message: message.into(),
+            fix: None,
+            entry: None,
+            then: Vec::new(),
+            alternatives: Vec::new(),
+        }
     }
 
     /// The same finding with `fix`.
     pub fn with_fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
+    }
+
+    /// The same finding with other replacements for its fix's span.
+    pub fn with_alternatives(mut self, alternatives: Vec<String>) -> Self {
+        self.alternatives = alternatives;
+        self
+    }
+
+    /// Every replacement offered for the fix's span: the fix's own (when it has one
+    /// edit), then the alternatives.
+    pub fn candidates(&self) -> Vec<String> {
+        let own = self.fix.as_ref().filter(|f| f.edits().len() == 1).map(|f| f.edits()[0].replacement.clone());
+        own.into_iter().chain(self.alternatives.iter().cloned()).collect()
     }
 
     /// The same finding, produced by glossary entry `entry`.

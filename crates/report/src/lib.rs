@@ -82,6 +82,9 @@ pub struct Located<'a> {
     pub then: Vec<LocatedOrigin>,
     /// The text the finding is about (its own span).
     pub matched: String,
+    /// Other replacements offered for the same bytes (an English leak's further French
+    /// candidates); never applied by `fix`.
+    pub alternatives: Vec<String>,
     /// For text output: the finding's text with the fix made, to show as `-> …`.
     #[serde(skip)]
     pub shown: Option<String>,
@@ -155,6 +158,7 @@ pub fn locate<'a>(
                 edits,
                 then: f.then.iter().map(|&o| LocatedOrigin { rule: o.rule, entry: entry(o) }).collect(),
                 matched: text[f.span.start..f.span.end].to_string(),
+                alternatives: f.alternatives.clone(),
                 shown,
                 context: context_around(text, f.span.start, f.span.end, CONTEXT_CHARS),
             }

@@ -476,8 +476,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             format!("English {phrase:?} among French words (French: {})", leak.candidates.join(", "))
         };
         let finding = Finding::new(RuleId::EnglishLeak, leak.span, message);
-        out.push(match leak.candidates.first() {
-            Some(c) => finding.with_fix(Fix::suggestion(Edit::replace(leak.span, c.clone()))),
+        out.push(match leak.candidates.split_first() {
+            Some((c, rest)) => {
+                finding.with_fix(Fix::suggestion(Edit::replace(leak.span, c.clone()))).with_alternatives(rest.to_vec())
+            }
             None => finding,
         });
     }
