@@ -9,7 +9,7 @@
 //! | [`interrupt`] | Ctrl-C and SIGTERM |
 //! | [`render`] | printing findings, errors and notes |
 //! | [`output`] | colour, the progress bar and the summary |
-//! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`], [`lsp`] | one module per command |
+//! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`], [`lsp`], [`review`] | one module per command |
 
 pub mod align;
 pub mod check;
@@ -20,6 +20,7 @@ pub mod interrupt;
 pub mod lsp;
 pub mod output;
 pub mod render;
+pub mod review;
 pub mod runner;
 pub mod suggest;
 pub mod write;
@@ -118,6 +119,9 @@ enum Command {
     Fix(fix::FixArgs),
     /// Report every finding, including those fix cannot repair safely
     Check(check::CheckArgs),
+    /// Review, in the terminal, every finding fix does not apply: accept a candidate, type
+    /// a replacement, skip, add the choice to the glossary, undo, quit
+    Review(review::ReviewArgs),
     /// Propose glossary entries (English leaks, name spellings) from articles, as TOML
     Suggest(suggest::SuggestArgs),
     /// Align an article with its English source, sentence by sentence
@@ -234,6 +238,7 @@ pub fn main() -> ExitCode {
                     Command::Fix(args) => fix::run(&args, &context),
                     Command::Check(args) => check::run(&args, &context),
                     Command::Suggest(args) => suggest::run(&args, &context),
+                    Command::Review(args) => review::run(&args, &context, global.glossary.as_deref()),
                     Command::Align(args) => align::run(&args, &context),
                     Command::Glossary(_) | Command::Lsp(_) => unreachable!("dispatched above"),
                 }

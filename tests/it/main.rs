@@ -11,6 +11,7 @@ mod hostile;
 mod layout;
 mod lsp;
 mod properties;
+mod review;
 mod terminal;
 
 use std::path::PathBuf;
