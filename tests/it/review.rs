@@ -127,10 +127,10 @@ fn a_review_of_a_corpus_article_accepts_types_adds_to_the_glossary_and_quits() {
         (0..total).filter(|&i| open[i].0 == "english-leak" && open[i].4.is_some()).take(2).collect();
     let (first, second) = (leaks[0], leaks[1]);
     let session = Session::start(dir.path(), "corpus");
-    for i in 0..=second + 1 {
+    for (i, finding) in open.iter().enumerate().take(second + 2) {
         let screen = session.wait_for(&format!("finding {} of {total}", i + 1));
         if i == first {
-            assert!(screen.contains(&format!("1) {}", open[i].4.as_deref().unwrap())), "{screen}");
+            assert!(screen.contains(&format!("1) {}", finding.4.as_deref().unwrap())), "{screen}");
             session.keys(&["1"]);
             session.wait_for(&format!("finding {} of {total}", i + 2));
             session.keys(&["g"]);
