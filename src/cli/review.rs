@@ -149,27 +149,21 @@ impl Review<'_> {
                 let key = read_key(candidates.len()).map_err(|e| e.to_string())?;
                 self.status.clear();
                 let span = f.fix.as_ref().filter(|fix| fix.edits().len() == 1).map_or(f.span, |fix| fix.span());
+                let choose = |replacement: String| Choice {
+                    at,
+                    edit: Edit::replace(span, replacement),
+                    find: text[span.start..span.end].to_string(),
+                    glossary_before: None,
+                };
                 match key {
                     Key::Candidate(k) => {
-                        let edit = Edit::replace(span, candidates[k].clone());
-                        choices.push(Choice {
-                            at,
-                            edit,
-                            find: text[span.start..span.end].to_string(),
-                            glossary_before: None,
-                        });
+                        choices.push(choose(candidates[k].clone()));
                         at += 1;
                     }
                     Key::Type => {
                         let typed = prompt("replacement: ").map_err(|e| e.to_string())?;
                         if let Some(typed) = typed {
-                            let edit = Edit::replace(span, typed);
-                            choices.push(Choice {
-                                at,
-                                edit,
-                                find: text[span.start..span.end].to_string(),
-                                glossary_before: None,
-                            });
+                            choices.push(choose(typed));
                             at += 1;
                         } else {
                             self.status = "nothing typed: the finding is unchanged".to_string();
