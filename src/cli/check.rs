@@ -1,6 +1,7 @@
 //! `glossfix check`: every finding, including those `fix` leaves alone.
 
-use crate::cli::input::Cutting;
+use crate::cli::input::{Cutting, FilesFrom};
+use crate::cli::jsonl::{self, JsonlArgs};
 use crate::cli::{Context, Exit, finish_output, gather, output, render, runner, source_check};
 use clap::{Args, ValueEnum};
 use glossfix::report::{Located, json_lines, locate, styled_text_lines, text_lines};
@@ -16,8 +17,12 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     /// The English source of the article: also check the translation against it
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "jsonl")]
     source: Option<PathBuf>,
+    #[command(flatten)]
+    jsonl: JsonlArgs,
+    #[command(flatten)]
+    files_from: FilesFrom,
 }
 
 /// How findings are written.
@@ -51,7 +56,18 @@ struct Checked {
 }
 
 pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
-    let source = match source_check(args.source.as_deref(), &args.paths, cx) {
+    let paths = match args.files_from.paths(&args.paths) {
+        Ok(paths) => paths,
+        Err(e) => {
+            render::error(e);
+            return Exit::Error;
+        }
+    };
+    if let Some(fields) = args.jsonl.fields() {
+        let (inputs, exit) = gather(&paths, &cx.walk);
+        return exit.max(jsonl::run(&inputs, jsonl::Job::Check, &fields, cx));
+    }
+    let source = match source_check(args.source.as_deref(), &paths, cx) {
         Ok(source) => source,
         Err(exit) => return exit,
     };
@@ -59,7 +75,7 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
     let request = Request { sources: &sources, ..Request::default() };
     // Alignment needs the whole article.
     let cutting = if source.is_some() { Cutting::WHOLE } else { cx.cutting };
-    let (inputs, mut exit) = gather(&args.paths, &cx.walk);
+    let (inputs, mut exit) = gather(&paths, &cx.walk);
     let glossary = cx.engine.glossary();
     let mut stdout = std::io::stdout().lock();
     let color = cx.output.color;

@@ -2,7 +2,8 @@
 //! or the list of repairs. Every mode runs the same engine run over the same pieces;
 //! only what is done with the result differs.
 
-use crate::cli::input::{Cutting, FileError, Input};
+use crate::cli::input::{Cutting, FileError, FilesFrom, Input};
+use crate::cli::jsonl::{self, JsonlArgs};
 use crate::cli::output::{Progress, count};
 use crate::cli::runner::{self, Unit};
 use crate::cli::write::{AtomicWrite, write_atomic};
@@ -35,8 +36,12 @@ pub struct FixArgs {
     #[arg(long = "unsafe")]
     unsafe_fixes: bool,
     /// The English source of the article: also make the repairs it makes certain
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "jsonl")]
     source: Option<PathBuf>,
+    #[command(flatten)]
+    jsonl: JsonlArgs,
+    #[command(flatten)]
+    files_from: FilesFrom,
 }
 
 /// What `fix` does with a repaired text.
@@ -83,16 +88,31 @@ struct Fixed {
 
 pub fn run(args: &FixArgs, cx: &Context) -> Exit {
     let mode = args.mode();
-    let source = match source_check(args.source.as_deref(), &args.paths, cx) {
+    let paths = match args.files_from.paths(&args.paths) {
+        Ok(paths) => paths,
+        Err(e) => {
+            render::error(e);
+            return Exit::Error;
+        }
+    };
+    if let Some(fields) = args.jsonl.fields() {
+        if mode != Mode::Stdout {
+            render::error("--jsonl writes JSON Lines to stdout: it goes without --write, --diff and --check");
+            return Exit::Error;
+        }
+        let (inputs, exit) = gather(&paths, &cx.walk);
+        return exit.max(jsonl::run(&inputs, jsonl::Job::Fix(args.level()), &fields, cx));
+    }
+    let source = match source_check(args.source.as_deref(), &paths, cx) {
         Ok(source) => source,
         Err(exit) => return exit,
     };
     if mode == Mode::Stdout {
-        if args.paths.len() > 1 {
+        if paths.len() > 1 {
             render::error("fix writes one file to stdout: give one file, or use --write, --diff or --check");
             return Exit::Error;
         }
-        if let Some(dir) = args.paths.first().filter(|p| p.is_dir()) {
+        if let Some(dir) = paths.first().filter(|p| p.is_dir()) {
             render::error(format!(
                 "{}: is a directory, not a file (use --write, --diff or --check to process a folder)",
                 dir.display()
@@ -100,7 +120,7 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
             return Exit::Error;
         }
     }
-    let (inputs, exit) = gather(&args.paths, &cx.walk);
+    let (inputs, exit) = gather(&paths, &cx.walk);
     if mode == Mode::Write && inputs.iter().any(|i| matches!(i, Input::Stdin)) {
         render::error("--write needs files, not stdin");
         return Exit::Error;

@@ -483,3 +483,38 @@ mod tests {
         assert_eq!(cut_inside_line(&bytes[..5], 1), 4);
     }
 }
+
+/// `--files-from FILE`: more paths, read from a file (`-`: standard input), separated by
+/// NUL bytes when there is one (`find -print0`), else one per line.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct FilesFrom {
+    /// Also process the paths listed in FILE (`-` for stdin), NUL-separated (find
+    /// -print0) or one per line
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
+}
+
+impl FilesFrom {
+    /// `paths` followed by the listed ones.
+    pub fn paths(&self, paths: &[PathBuf]) -> Result<Vec<PathBuf>, FileError> {
+        let mut all = paths.to_vec();
+        let Some(list) = &self.files_from else { return Ok(all) };
+        let mut bytes = Vec::new();
+        let read = if list.as_os_str() == "-" {
+            io::stdin().read_to_end(&mut bytes)
+        } else {
+            fs::File::open(list).and_then(|mut f| f.read_to_end(&mut bytes))
+        };
+        read.map_err(|e| FileError::new(list, describe_io_error(&e)))?;
+        let separator = if bytes.contains(&0) { b'\0' } else { b'\n' };
+        for entry in bytes.split(|&b| b == separator) {
+            let entry = if separator == b'\n' { entry.strip_suffix(b"\r").unwrap_or(entry) } else { entry };
+            if entry.is_empty() {
+                continue;
+            }
+            let name = std::str::from_utf8(entry).map_err(|_| FileError::new(list, "a listed path is not UTF-8"))?;
+            all.push(PathBuf::from(name));
+        }
+        Ok(all)
+    }
+}

@@ -5,6 +5,7 @@
 //! |---|---|
 //! | [`input`] | stdin or files, folders walked, text read in pieces |
 //! | [`runner`] | the ordered parallel runner for whole files and chunks |
+//! | [`jsonl`] | `--jsonl`: JSON Lines through the same runner |
 //! | [`write`] | atomic writes |
 //! | [`interrupt`] | Ctrl-C and SIGTERM |
 //! | [`render`] | printing findings, errors and notes |
@@ -17,6 +18,7 @@ pub mod fix;
 pub mod glossary;
 pub mod input;
 pub mod interrupt;
+pub mod jsonl;
 pub mod lsp;
 pub mod output;
 pub mod render;

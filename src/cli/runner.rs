@@ -27,13 +27,6 @@ pub struct Unit {
     pub stamp: Option<Stamp>,
 }
 
-/// A piece to process: its place and its text (or why it could not be read).
-struct Job {
-    seq: usize,
-    unit: Unit,
-    text: Result<String, FileError>,
-}
-
 /// Runs `work` over every piece of every input, on `jobs` threads, and calls `deliver`
 /// with each result in input order. An input that cannot be read is delivered as an
 /// error (and ends there). On an interrupt, no new piece is started; the pieces in
@@ -47,28 +40,61 @@ pub fn run<R: Send>(
     work: impl Fn(&Unit, &str) -> R + Sync,
     mut deliver: impl FnMut(&Unit, Result<R, FileError>) -> io::Result<()>,
 ) -> io::Result<()> {
+    ordered(
+        jobs,
+        interrupt,
+        |send| produce(inputs, cutting, send),
+        |(unit, text): (Unit, Result<String, FileError>)| {
+            let result = text.map(|text| work(&unit, &text));
+            (unit, result)
+        },
+        |(unit, result)| deliver(&unit, result),
+    )
+}
+
+/// The ordered parallel map under every runner: `produce` hands items to `send` (which
+/// says `false` when the run stops: an interrupt, or a failed delivery), `jobs` threads
+/// run `work` on them, and `deliver` gets the results in the order produced. At most
+/// `2 × jobs` items are in flight, so memory stays bounded whatever the input.
+pub fn ordered<T: Send, R: Send>(
+    jobs: usize,
+    interrupt: &Interrupt,
+    produce: impl FnOnce(&mut dyn FnMut(T) -> bool) + Send,
+    work: impl Fn(T) -> R + Sync,
+    mut deliver: impl FnMut(R) -> io::Result<()>,
+) -> io::Result<()> {
     let jobs = jobs.max(1);
     let window = 2 * jobs;
-    let (job_tx, job_rx) = sync_channel::<Job>(jobs);
+    let (job_tx, job_rx) = sync_channel::<(usize, T)>(jobs);
     let job_rx = Arc::new(Mutex::new(job_rx));
-    let (result_tx, result_rx) = channel::<(usize, Unit, Result<R, FileError>)>();
-    // One slot per piece in flight: the producer takes one before reading a piece, the
+    let (result_tx, result_rx) = channel::<(usize, R)>();
+    // One slot per item in flight: the producer takes one before making an item, the
     // deliverer frees one after delivering it.
     let (slot_tx, slot_rx) = sync_channel::<()>(window);
     let stop = Interrupt::default();
     std::thread::scope(|scope| {
         {
             let stop = stop.clone();
-            scope.spawn(move || produce(inputs, cutting, interrupt, &stop, &slot_tx, &job_tx));
+            scope.spawn(move || {
+                let mut seq = 0;
+                let mut send = |item: T| -> bool {
+                    if interrupt.requested() || stop.requested() || slot_tx.send(()).is_err() {
+                        return false;
+                    }
+                    let ok = job_tx.send((seq, item)).is_ok();
+                    seq += 1;
+                    ok
+                };
+                produce(&mut send);
+            });
         }
         for _ in 0..jobs {
             let (job_rx, result_tx, work) = (job_rx.clone(), result_tx.clone(), &work);
             scope.spawn(move || {
                 loop {
                     let job = job_rx.lock().expect("a worker panicked").recv();
-                    let Ok(Job { seq, unit, text }) = job else { break };
-                    let result = text.map(|text| work(&unit, &text));
-                    if result_tx.send((seq, unit, result)).is_err() {
+                    let Ok((seq, item)) = job else { break };
+                    if result_tx.send((seq, work(item))).is_err() {
                         break;
                     }
                 }
@@ -81,23 +107,8 @@ pub fn run<R: Send>(
 
 /// Reads every input into pieces and sends them to the workers, one piece ahead so the
 /// last piece of each input is known.
-fn produce(
-    inputs: &[Input],
-    cutting: Cutting,
-    interrupt: &Interrupt,
-    stop: &Interrupt,
-    slots: &std::sync::mpsc::SyncSender<()>,
-    jobs: &std::sync::mpsc::SyncSender<Job>,
-) {
-    let mut seq = 0;
-    let mut send = |unit: Unit, text: Result<String, FileError>| -> bool {
-        if interrupt.requested() || stop.requested() || slots.send(()).is_err() {
-            return false;
-        }
-        let ok = jobs.send(Job { seq, unit, text }).is_ok();
-        seq += 1;
-        ok
-    };
+fn produce(inputs: &[Input], cutting: Cutting, send: &mut dyn FnMut((Unit, Result<String, FileError>)) -> bool) {
+    let mut send = |unit: Unit, text: Result<String, FileError>| send((unit, text));
     for (index, input) in inputs.iter().enumerate() {
         let stamp = match input {
             Input::File(path) => Stamp::of(path).ok(),
@@ -148,19 +159,19 @@ fn produce(
 
 /// Delivers results in sequence order, freeing a slot for each.
 fn deliver_in_order<R>(
-    results: Receiver<(usize, Unit, Result<R, FileError>)>,
+    results: Receiver<(usize, R)>,
     slots: &Receiver<()>,
     stop: &Interrupt,
-    deliver: &mut impl FnMut(&Unit, Result<R, FileError>) -> io::Result<()>,
+    deliver: &mut impl FnMut(R) -> io::Result<()>,
 ) -> io::Result<()> {
-    let mut pending: BTreeMap<usize, (Unit, Result<R, FileError>)> = BTreeMap::new();
+    let mut pending: BTreeMap<usize, R> = BTreeMap::new();
     let mut next = 0;
     let mut failure: Option<io::Error> = None;
-    for (seq, unit, result) in results {
-        pending.insert(seq, (unit, result));
-        while let Some((unit, result)) = pending.remove(&next) {
+    for (seq, result) in results {
+        pending.insert(seq, result);
+        while let Some(result) = pending.remove(&next) {
             if failure.is_none() {
-                if let Err(e) = deliver(&unit, result) {
+                if let Err(e) = deliver(result) {
                     failure = Some(e);
                     stop.request();
                 }

@@ -8,6 +8,7 @@ mod corpus;
 mod generalize;
 mod glossary_cmd;
 mod hostile;
+mod jsonl;
 mod layout;
 mod lsp;
 mod properties;

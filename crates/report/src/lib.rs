@@ -55,7 +55,9 @@ pub struct LocatedOrigin {
 /// One finding placed in its file, as `check --format json` writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Located<'a> {
-    /// The file (or `-` for standard input).
+    /// The file (or `-` for standard input); left out of JSON when empty (a finding of
+    /// a JSON Lines record, which the record itself places).
+    #[serde(skip_serializing_if = "str::is_empty")]
     pub path: &'a str,
     /// 1-based line of the finding.
     pub line: usize,
