@@ -10,7 +10,7 @@
 //! | [`interrupt`] | Ctrl-C and SIGTERM |
 //! | [`render`] | printing findings, errors and notes |
 //! | [`output`] | colour, the progress bar and the summary |
-//! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`], [`lsp`], [`review`] | one module per command |
+//! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`], [`lsp`], [`review`], [`snapshot`] | one module per command |
 
 pub mod align;
 pub mod check;
@@ -24,6 +24,7 @@ pub mod output;
 pub mod render;
 pub mod review;
 pub mod runner;
+pub mod snapshot;
 pub mod suggest;
 pub mod write;
 
@@ -131,6 +132,9 @@ enum Command {
     /// Maintain the glossary: lint, fmt, add, add-term, stats, import, export
     #[command(subcommand)]
     Glossary(glossary::GlossaryCommand),
+    /// Snapshot tests for your own corpus: check, accept, review
+    #[command(subcommand)]
+    Snapshot(snapshot::SnapshotCommand),
     /// A language server over stdio, for editors: diagnostics, quick fixes, "add to
     /// glossary"
     Lsp(lsp::LspArgs),
@@ -241,6 +245,7 @@ pub fn main() -> ExitCode {
                     Command::Check(args) => check::run(&args, &context),
                     Command::Suggest(args) => suggest::run(&args, &context),
                     Command::Review(args) => review::run(&args, &context, global.glossary.as_deref()),
+                    Command::Snapshot(command) => snapshot::run(command, &context),
                     Command::Align(args) => align::run(&args, &context),
                     Command::Glossary(_) | Command::Lsp(_) => unreachable!("dispatched above"),
                 }

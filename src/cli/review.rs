@@ -51,11 +51,12 @@ enum Key {
     Quit,
 }
 
-/// Restores the terminal however the review ends.
-struct RawMode;
+/// Raw mode for the time it lives: the terminal is restored however the review ends.
+pub struct RawMode;
 
 impl RawMode {
-    fn on() -> std::io::Result<RawMode> {
+    /// Turns raw mode on.
+    pub fn on() -> std::io::Result<RawMode> {
         terminal::enable_raw_mode()?;
         Ok(RawMode)
     }

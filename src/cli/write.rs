@@ -28,7 +28,8 @@ pub struct AtomicWrite {
     target: PathBuf,
     temp: PathBuf,
     writer: Option<io::BufWriter<fs::File>>,
-    permissions: fs::Permissions,
+    /// The original's permissions (`None`: a new file, made with the default ones).
+    permissions: Option<fs::Permissions>,
     read_at: Option<Stamp>,
 }
 
@@ -41,8 +42,13 @@ impl AtomicWrite {
         let target =
             if is_link { fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()) } else { path.to_path_buf() };
         remove_stale_temporaries(&target);
-        let permissions = fs::metadata(&target).map_err(|e| FileError::new(path, describe_io_error(&e)))?.permissions();
-        if permissions.readonly() {
+        // A file that does not exist yet (a new snapshot) is created by the rename.
+        let permissions = match fs::metadata(&target) {
+            Ok(m) => Some(m.permissions()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound && read_at.is_none() => None,
+            Err(e) => return Err(FileError::new(path, describe_io_error(&e))),
+        };
+        if permissions.as_ref().is_some_and(fs::Permissions::readonly) {
             return Err(FileError::new(path, "is read-only; not written"));
         }
         let dir = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -80,7 +86,9 @@ impl AtomicWrite {
     pub fn commit(mut self, options: &WriteOptions) -> Result<(), FileError> {
         let writer = self.writer.take().expect("not committed");
         let file = writer.into_inner().map_err(|e| self.failed(describe_io_error(e.error())))?;
-        file.set_permissions(self.permissions.clone()).map_err(|e| self.failed(describe_io_error(&e)))?;
+        if let Some(permissions) = &self.permissions {
+            file.set_permissions(permissions.clone()).map_err(|e| self.failed(describe_io_error(&e)))?;
+        }
         file.sync_all().map_err(|e| self.failed(describe_io_error(&e)))?;
         drop(file);
         if let Some(pause) = options.pause {

@@ -4,7 +4,7 @@
 //! default glossary plus the entries fitted to these articles.
 
 use glossfix::Applicability;
-use glossfix::report::{self, Offset};
+use glossfix::report;
 use std::fs;
 
 #[test]
@@ -17,18 +17,9 @@ fn corpus_snapshots() {
         insta::glob!("../corpus", "*.txt", |path| {
             let text = fs::read_to_string(path).unwrap();
             let outcome = crate::fix(&engine, &text);
-            let left: Vec<glossfix::Finding> = outcome.remaining().cloned().collect();
-            let remaining: String =
-                report::text_lines(&report::locate("", &text, engine.glossary(), &left, Offset::default()))
-                    .lines()
-                    .map(|l| format!("{}\n", l.trim_start_matches(':')))
-                    .collect();
-            let snapshot = format!(
-                "## repairs (line:column rule: before -> after)\n{}\n## reported, not repaired\n{}\n## fixed text\n{}",
-                report::repairs(&text, &outcome.findings, Applicability::Safe),
-                remaining,
-                outcome.text
-            );
+            // The same body `glossfix snapshot` stores for a user's corpus.
+            let snapshot =
+                report::snapshot_body(&text, engine.glossary(), &outcome.findings, Applicability::Safe, &outcome.text);
             insta::assert_snapshot!(snapshot);
         });
     });

@@ -13,6 +13,7 @@ mod layout;
 mod lsp;
 mod properties;
 mod review;
+mod snapshot;
 mod terminal;
 
 use std::path::PathBuf;

@@ -10,6 +10,7 @@
 //! | [`repairs`] | `line:column rule: "before" -> "after"`, one per edit (snapshots) |
 //! | [`unified_diff`] | a diff `patch -p0` and `git apply -p0` accept |
 //! | [`word_diff`] | the changed words of each changed line, `[-old-]{+new+}` or coloured |
+//! | [`snapshot_body`], [`snap_file`], [`snap_body`] | an article's snapshot, in insta's `.snap` format |
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
@@ -368,10 +369,14 @@ fn changed_words(a: &str, b: &str, mark: &impl Fn(similar::ChangeTag, &str) -> S
         let tags: &[ChangeTag] =
             if between_changes { &[ChangeTag::Delete, ChangeTag::Insert] } else { std::slice::from_ref(&changes[k].0) };
         for &tag in tags {
-            let open = runs.iter_mut().rev().take_while(|(t, _)| *t != ChangeTag::Equal).find(|(t, _)| *t == tag);
+            let open = if tag == ChangeTag::Equal {
+                runs.last_mut().filter(|(t, _)| *t == ChangeTag::Equal)
+            } else {
+                runs.iter_mut().rev().take_while(|(t, _)| *t != ChangeTag::Equal).find(|(t, _)| *t == tag)
+            };
             match open {
-                Some((_, run)) if tag != ChangeTag::Equal => run.push_str(value),
-                _ => runs.push((tag, value.to_string())),
+                Some((_, run)) => run.push_str(value),
+                None => runs.push((tag, value.to_string())),
             }
         }
     }
@@ -397,6 +402,44 @@ fn shorten(s: &str, n: usize) -> String {
     format!("{head}…{tail}")
 }
 
+/// An article's snapshot, as the corpus tests and `glossfix snapshot` store it: the
+/// repairs made (`line:column rule: "before" -> "after"`), the findings left (as
+/// [`text_lines`] gives them, without a path) and the fixed text.
+pub fn snapshot_body(
+    text: &str,
+    glossary: &Glossary,
+    findings: &[Finding],
+    level: Applicability,
+    fixed: &str,
+) -> String {
+    let left: Vec<Finding> = findings.iter().filter(|f| f.fix_at(level).is_none()).cloned().collect();
+    let remaining: String = text_lines(&locate("", text, glossary, &left, Offset::default()))
+        .lines()
+        .map(|l| format!("{}\n", l.trim_start_matches(':')))
+        .collect();
+    format!(
+        "## repairs (line:column rule: before -> after)\n{}\n## reported, not repaired\n{}\n## fixed text\n{}",
+        repairs(text, findings, level),
+        remaining,
+        fixed
+    )
+}
+
+/// A `.snap` file as insta writes one (a metadata header between `---` lines, then the
+/// snapshot), so that `cargo insta` can read it.
+pub fn snap_file(input_file: &str, body: &str) -> String {
+    let quoted = serde_json::to_string(input_file).expect("a string serializes");
+    format!("---\nsource: glossfix snapshot\nexpression: {quoted}\ninput_file: {quoted}\n---\n{body}\n")
+}
+
+/// The snapshot in a `.snap` file: what follows its metadata header (the whole file when
+/// it has none), without trailing line breaks, as insta compares them.
+pub fn snap_body(file: &str) -> &str {
+    let body =
+        file.strip_prefix("---\n").and_then(|rest| rest.find("\n---\n").map(|end| &rest[end + 5..])).unwrap_or(file);
+    body.trim_end_matches(['\n', '\r'])
+}
+
 /// A unified diff from `old` to `new` that `patch -p0` and `git apply -p0` accept; empty
 /// when they are the same.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
@@ -409,6 +452,21 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snap_files_round_trip() {
+        let body = "## repairs\n1:1 fix: \"a\" -> \"b\"\n\n## fixed text\nb\n";
+        let file = snap_file("articles/a \"b\".txt", body);
+        assert!(
+            file.starts_with("---\nsource: glossfix snapshot\nexpression: \"articles/a \\\"b\\\".txt\"\n"),
+            "{file}"
+        );
+        assert_eq!(snap_body(&file), body.trim_end());
+        // insta's own files read the same way.
+        let insta = "---\nsource: tests/it/corpus.rs\nassertion_line: 27\nexpression: snapshot\n---\n## x\n\n";
+        assert_eq!(snap_body(insta), "## x");
+        assert_eq!(snap_body("no header\n"), "no header");
+    }
 
     #[test]
     fn word_diff_table() {
@@ -429,8 +487,8 @@ mod tests {
                 &format!(
                     "a:1: {}…{} [-vehicle-]{{+car+}} {}…{}\n",
                     "a".repeat(40),
-                    "a".repeat(40),
-                    "b".repeat(40),
+                    "a".repeat(39),
+                    "b".repeat(39),
                     "b".repeat(40)
                 ),
             ),
