@@ -76,7 +76,6 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
     // Alignment needs the whole article.
     let cutting = if source.is_some() { Cutting::WHOLE } else { cx.cutting };
     let (inputs, mut exit) = gather(&paths, &cx.walk);
-    let glossary = cx.engine.glossary();
     let mut stdout = std::io::stdout().lock();
     let color = cx.output.color;
     let mut progress = cx.output.progress(&inputs);
@@ -90,7 +89,16 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
             let name = inputs[unit.input].name();
             let offset = unit.offset;
             let request = Request { markup: cx.markup.of(&name), ..request };
-            match cx.engine.run(text, &request) {
+            // The article's own glossary (the nearest glossary.toml), unless --glossary.
+            let engine = match cx.glossaries.for_input(&inputs[unit.input]) {
+                Ok(engine) => engine,
+                Err(e) => {
+                    let error = Some(format!("{name}: not checked, its glossary is refused: {e}"));
+                    return Checked { out: String::new(), findings: 0, repairable: 0, error };
+                }
+            };
+            let glossary = engine.glossary();
+            match engine.run(text, &request) {
                 Ok(outcome) => {
                     let located = locate(&name, text, glossary, &outcome.findings, offset);
                     let repairable = outcome.applied().count();

@@ -129,7 +129,6 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
     let request = Request { level: args.level(), sources: &sources, ..Request::default() };
     // A diff compares whole files, and alignment needs the whole article.
     let cutting = if source.is_some() || matches!(mode, Mode::Diff { .. }) { Cutting::WHOLE } else { cx.cutting };
-    let glossary = cx.engine.glossary();
     let progress = cx.output.progress(&inputs);
     let mut sink = Sink {
         mode,
@@ -149,13 +148,21 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
         |unit, text| {
             let name = inputs[unit.input].name();
             let request = Request { markup: cx.markup.of(&name), ..request };
-            let outcome = match cx.engine.run(text, &request) {
+            let keep = if mode == Mode::Stdout || mode == Mode::Write { text.to_string() } else { String::new() };
+            // The article's own glossary (the nearest glossary.toml), unless --glossary.
+            let engine = match cx.glossaries.for_input(&inputs[unit.input]) {
+                Ok(engine) => engine,
+                Err(e) => {
+                    let error = Some(format!("{name}: not changed, its glossary is refused: {e}"));
+                    return Fixed { text: keep, report: String::new(), changed: false, repairs: 0, error };
+                }
+            };
+            let glossary = engine.glossary();
+            let outcome = match engine.run(text, &request) {
                 Ok(outcome) => outcome,
                 Err(e) => {
                     let error = Some(render::not_converged(&name, glossary, &e));
-                    let text =
-                        if mode == Mode::Stdout || mode == Mode::Write { text.to_string() } else { String::new() };
-                    return Fixed { text, report: String::new(), changed: false, repairs: 0, error };
+                    return Fixed { text: keep, report: String::new(), changed: false, repairs: 0, error };
                 }
             };
             let changed = outcome.changed(text);

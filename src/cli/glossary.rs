@@ -215,7 +215,7 @@ fn fail(message: impl std::fmt::Display) -> Exit {
 
 /// Runs one `glossary` subcommand and says how to exit.
 pub fn run(command: GlossaryCommand, global: &Global, interrupt: &Interrupt) -> Exit {
-    let explicit = global.glossary.as_deref();
+    let explicit = global.first_glossary();
     let write = WriteOptions { interrupt: interrupt.clone(), pause: None };
     match command {
         GlossaryCommand::Lint(args) => lint_cmd(&args, explicit),
@@ -248,24 +248,42 @@ fn lint_cmd(args: &LintArgs, explicit: Option<&Path>) -> Exit {
         },
         Err(_) => (DEFAULT_GLOSSARY_NAME.to_string(), DEFAULT_GLOSSARY.to_string()),
     };
-    let problems = match Glossary::parse(&source, &path) {
-        Ok(glossary) => lint(&Engine::new(CompiledGlossary::compile(glossary))),
-        // Bad TOML is a problem like the others: every such error, not only the first.
-        Err(_) => Glossary::parse_errors(&source, &path).iter().map(Problem::from_parse_error).collect(),
+    // The file with the glossaries it extends, linted as one.
+    let files = if path == DEFAULT_GLOSSARY_NAME {
+        vec![(source, path.clone())]
+    } else {
+        match crate::cli::glossaries::files_of(&[PathBuf::from(&path)]) {
+            Ok(files) => files,
+            Err(e) => {
+                println!("{e}");
+                render::status(format!("{path}: 1 error(s), 0 warning(s)"));
+                return Exit::Found;
+            }
+        }
     };
+    let mut parsed = Vec::new();
+    let mut problems: Vec<Problem> = Vec::new();
+    for (source, origin) in &files {
+        match Glossary::parse(source, origin) {
+            Ok(glossary) => parsed.push(glossary),
+            // Bad TOML is a problem like the others: every such error, not only the first.
+            Err(_) => problems.extend(Glossary::parse_errors(source, origin).iter().map(Problem::from_parse_error)),
+        }
+    }
+    if problems.is_empty() {
+        problems = lint(&Engine::new(CompiledGlossary::compile(Glossary::combine(parsed))));
+    }
     match args.format {
         OutputFormat::Text => {
             for p in &problems {
-                println!("{path}:{p}");
+                println!("{}:{p}", p.file);
             }
             let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
             render::status(format!("{path}: {errors} error(s), {} warning(s)", problems.len() - errors));
         }
         OutputFormat::Json => {
             for p in &problems {
-                let mut value = serde_json::to_value(p).expect("problems serialize");
-                value["path"] = serde_json::Value::String(path.clone());
-                println!("{value}");
+                println!("{}", serde_json::to_string(p).expect("problems serialize"));
             }
         }
     }
@@ -332,7 +350,7 @@ fn edit_file(
 }
 
 fn stats_cmd(args: &StatsArgs, explicit: Option<&Path>, global: &Global, interrupt: &Interrupt) -> Exit {
-    let engine = match load_engine(explicit) {
+    let engine = match load_engine(&explicit.map(Path::to_path_buf).into_iter().collect::<Vec<_>>()) {
         Ok(engine) => engine,
         Err(exit) => return exit,
     };
@@ -358,7 +376,7 @@ fn stats_cmd(args: &StatsArgs, explicit: Option<&Path>, global: &Global, interru
         exit = fail(e);
     }
     match args.format {
-        OutputFormat::Text => print!("{}", stats.to_text(engine.glossary().origin())),
+        OutputFormat::Text => print!("{}", stats.to_text(&engine.glossary().origin())),
         OutputFormat::Json => println!("{}", serde_json::to_string_pretty(&stats).expect("stats serialize")),
     }
     exit
@@ -386,7 +404,7 @@ fn import_cmd(args: &ImportArgs) -> Exit {
 }
 
 fn export_cmd(args: &ExportArgs, explicit: Option<&Path>) -> Exit {
-    let engine = match load_engine(explicit) {
+    let engine = match load_engine(&explicit.map(Path::to_path_buf).into_iter().collect::<Vec<_>>()) {
         Ok(engine) => engine,
         Err(exit) => return exit,
     };

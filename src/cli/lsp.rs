@@ -8,7 +8,7 @@ use crate::cli::interrupt::Interrupt;
 use crate::cli::write::{WriteOptions, write_atomic};
 use crate::cli::{Exit, render};
 use clap::Args;
-use glossfix::{Applicability, DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, Finding, Markup, Request, Span, load};
+use glossfix::{Applicability, Engine, Finding, Markup, Request, Span};
 use glossfix_maintain::edit::{NewFix, add_fix};
 use lsp_server::{Connection, ErrorCode, Message, Notification, Response};
 use lsp_types::{
@@ -204,20 +204,12 @@ impl Server {
         let stamp = glossary.as_ref().and_then(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok());
         let fresh = self.glossaries.get(glossary).is_some_and(|l| l.stamp == stamp);
         if !fresh {
-            let (source, origin) = match glossary {
-                Some(path) => match std::fs::read_to_string(path) {
-                    Ok(source) => (source, path.display().to_string()),
-                    Err(e) => {
-                        self.show(MessageType::ERROR, format!("glossfix: {}: {e}", path.display()));
-                        (DEFAULT_GLOSSARY.to_string(), DEFAULT_GLOSSARY_NAME.to_string())
-                    }
-                },
-                None => (DEFAULT_GLOSSARY.to_string(), DEFAULT_GLOSSARY_NAME.to_string()),
-            };
-            let engine = match load(&source, &origin) {
+            // The glossary with what it extends; the built-in one when there is none.
+            let roots: Vec<PathBuf> = glossary.iter().cloned().collect();
+            let engine = match crate::cli::glossaries::load_set(&roots) {
                 Ok(loaded) => loaded.engine,
-                Err(e) => {
-                    let problems = e.lines().join("; ");
+                Err(lines) => {
+                    let problems = lines.join("; ");
                     self.show(MessageType::ERROR, format!("glossfix: the glossary is refused: {problems}"));
                     glossfix::default_engine()
                 }

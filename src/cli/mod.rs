@@ -9,12 +9,14 @@
 //! | [`write`] | atomic writes |
 //! | [`interrupt`] | Ctrl-C and SIGTERM |
 //! | [`render`] | printing findings, errors and notes |
+//! | [`glossaries`] | which glossary each article uses; `extends`; loading |
 //! | [`output`] | colour, the progress bar and the summary |
 //! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`], [`lsp`], [`review`], [`snapshot`] | one module per command |
 
 pub mod align;
 pub mod check;
 pub mod fix;
+pub mod glossaries;
 pub mod glossary;
 pub mod input;
 pub mod interrupt;
@@ -29,12 +31,13 @@ pub mod suggest;
 pub mod write;
 
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
-use glossfix::{DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, LoadError, Markup, SourceCheck, load};
+use glossfix::{Engine, Markup, SourceCheck};
 use input::{Cutting, WalkOptions, read_text};
 use interrupt::Interrupt;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 use write::WriteOptions;
 
@@ -51,10 +54,11 @@ pub struct Cli {
 /// Options every command takes.
 #[derive(Args)]
 pub struct Global {
-    /// Glossary to use [default: glossary.toml in this folder or the nearest parent,
-    /// else the glossary built into glossfix]
+    /// Glossary to use; repeat it to combine several, in order [default: for each
+    /// article, glossary.toml in its folder or the nearest parent, else the glossary
+    /// built into glossfix]
     #[arg(long, global = true, value_name = "FILE")]
-    pub glossary: Option<PathBuf>,
+    pub glossary: Vec<PathBuf>,
     /// Files (or chunks of a large file) processed at once [default: the number of cores]
     #[arg(long, global = true, value_name = "N")]
     pub jobs: Option<usize>,
@@ -161,8 +165,10 @@ impl From<Exit> for ExitCode {
 
 /// What every command that reads articles shares.
 pub struct Context {
-    /// The engine over the glossary in use.
-    pub engine: Engine,
+    /// The engine over the glossary of the current folder (or of `--glossary`).
+    pub engine: Arc<Engine>,
+    /// The engine of each article (its nearest glossary).
+    pub glossaries: glossaries::Glossaries,
     /// Threads to use.
     pub jobs: usize,
     /// How inputs are cut into pieces.
@@ -180,6 +186,11 @@ pub struct Context {
 }
 
 impl Global {
+    /// The first `--glossary` file: the one that commands editing a glossary edit.
+    pub fn first_glossary(&self) -> Option<&Path> {
+        self.glossary.first().map(PathBuf::as_path)
+    }
+
     /// How folders are walked, from `--no-ignore` and `--exclude`.
     pub fn walk_options(&self) -> WalkOptions {
         WalkOptions { no_ignore: self.no_ignore, exclude: self.exclude.clone() }
@@ -219,11 +230,15 @@ pub fn main() -> ExitCode {
     let global = cli.global;
     let exit = match cli.command {
         Command::Glossary(command) => glossary::run(command, &global, &interrupt),
-        Command::Lsp(args) => lsp::run(&args, global.glossary.as_deref()),
-        command => match load_engine(global.glossary.as_deref()).and_then(|e| with_words(e, global.words.as_deref())) {
+        Command::Lsp(args) => lsp::run(&args, global.first_glossary()),
+        command => match load_engine(&global.glossary).and_then(|e| with_words(e, global.words.as_deref())) {
             Err(exit) => exit,
-            Ok(engine) => {
+            Ok((engine, words)) => {
+                let engine = Arc::new(engine);
+                let default_file = if global.glossary.is_empty() { discover_glossary() } else { None };
+                let explicit = !global.glossary.is_empty();
                 let context = Context {
+                    glossaries: glossaries::Glossaries::new(engine.clone(), explicit, default_file, words),
                     engine,
                     jobs: global.jobs(),
                     cutting: global.cutting(),
@@ -244,7 +259,7 @@ pub fn main() -> ExitCode {
                     Command::Fix(args) => fix::run(&args, &context),
                     Command::Check(args) => check::run(&args, &context),
                     Command::Suggest(args) => suggest::run(&args, &context),
-                    Command::Review(args) => review::run(&args, &context, global.glossary.as_deref()),
+                    Command::Review(args) => review::run(&args, &context, global.first_glossary()),
                     Command::Snapshot(command) => snapshot::run(command, &context),
                     Command::Align(args) => align::run(&args, &context),
                     Command::Glossary(_) | Command::Lsp(_) => unreachable!("dispatched above"),
@@ -271,54 +286,46 @@ fn long_version() -> &'static str {
     Box::leak(s.into_boxed_str())
 }
 
-/// `--glossary FILE`, else `glossary.toml` here or in the nearest parent, else the built-in
-/// glossary; loaded (`parse → compile → lint`), its warnings printed. A refused glossary
-/// prints every error and exits 2.
-pub fn load_engine(explicit: Option<&Path>) -> Result<Engine, Exit> {
-    let (origin, source) = match explicit.map(Path::to_path_buf).or_else(discover_glossary) {
-        Some(path) => match read_text(&path) {
-            Ok(source) => (path.display().to_string(), source),
-            Err(e) => {
-                render::error(e);
-                return Err(Exit::Error);
-            }
-        },
-        None => (DEFAULT_GLOSSARY_NAME.to_string(), DEFAULT_GLOSSARY.to_string()),
-    };
-    match load(&source, &origin) {
+/// `--glossary FILE...` (combined, in order), else `glossary.toml` here or in the nearest
+/// parent, else the built-in glossary; each with what it `extends`; loaded (`parse →
+/// compile → lint`), its warnings printed. A refused glossary prints every error and
+/// exits 2.
+pub fn load_engine(explicit: &[PathBuf]) -> Result<Engine, Exit> {
+    let roots: Vec<PathBuf> =
+        if explicit.is_empty() { discover_glossary().into_iter().collect() } else { explicit.to_vec() };
+    match glossaries::load_set(&roots) {
         Ok(loaded) => {
             for warning in &loaded.warnings {
-                render::warning(format!("{origin}:{warning}"));
+                render::warning(format!("{}:{warning}", warning.file));
             }
             Ok(loaded.engine)
         }
-        Err(e) => {
-            report_load_error(&e);
+        Err(lines) => {
+            for line in lines {
+                render::error(line);
+            }
             Err(Exit::Error)
         }
     }
 }
 
-/// `engine` with the words of `--words FILE` accepted by the spelling rule.
-fn with_words(mut engine: Engine, file: Option<&Path>) -> Result<Engine, Exit> {
-    let Some(path) = file else { return Ok(engine) };
+/// `engine` with the words of `--words FILE` accepted by the spelling rule, and the words.
+fn with_words(mut engine: Engine, file: Option<&Path>) -> Result<(Engine, Vec<String>), Exit> {
+    let Some(path) = file else { return Ok((engine, Vec::new())) };
     match read_text(path) {
         Ok(list) => {
-            engine
-                .accept_words(list.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty()));
-            Ok(engine)
+            let words: Vec<String> = list
+                .lines()
+                .map(|l| l.split('#').next().unwrap_or("").trim().to_string())
+                .filter(|l| !l.is_empty())
+                .collect();
+            engine.accept_words(words.iter().map(String::as_str));
+            Ok((engine, words))
         }
         Err(e) => {
             render::error(e);
             Err(Exit::Error)
         }
-    }
-}
-
-/// Prints every problem of a refused glossary.
-pub fn report_load_error(e: &LoadError) {
-    for line in e.lines() {
-        render::error(line);
     }
 }
 

@@ -27,7 +27,7 @@ pub fn status(message: impl Display) {
 /// An origin as messages name it: `fix [glossary.toml:12]`, or a rule id.
 pub fn origin(glossary: &Glossary, origin: Origin) -> String {
     match origin.entry {
-        Some(id) => format!("{} [{}:{}]", origin.rule, glossary.origin(), glossary.line_of_entry(id)),
+        Some(id) => format!("{} [{}]", origin.rule, glossary.place_of_entry(id)),
         None => origin.rule.to_string(),
     }
 }

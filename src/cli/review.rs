@@ -248,7 +248,7 @@ impl Review<'_> {
     /// Loads the glossary again after a change, for the files still to review.
     fn reload(&mut self) {
         let path = self.glossary_path.as_deref().or(self.explicit);
-        if let Ok(engine) = load_engine(path) {
+        if let Ok(engine) = load_engine(&path.map(Path::to_path_buf).into_iter().collect::<Vec<_>>()) {
             self.engine = Some(engine);
         }
     }

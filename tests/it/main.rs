@@ -6,6 +6,7 @@ mod cli;
 mod convergence;
 mod corpus;
 mod generalize;
+mod glossaries;
 mod glossary_cmd;
 mod hostile;
 mod jsonl;

@@ -129,9 +129,10 @@ impl<'a> Entry<'a> {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Glossary {
-    origin: String,
-    source: String,
-    lines: LineIndex,
+    /// The TOML files it came from, in order (one, unless [`Glossary::combine`] made it).
+    sources: Vec<Source>,
+    /// `extends = [...]`: the glossaries this one builds on, as written, with the line.
+    pub extends: Vec<(String, usize)>,
     /// `[[term]]` entries in file order.
     pub terms: Vec<TermEntry>,
     /// `[[fix]]` entries in file order.
@@ -144,6 +145,15 @@ pub struct Glossary {
     pub elision: ElisionTable,
     /// `[spelling]`: settings of the spelling rule.
     pub spelling: SpellingTable,
+}
+
+/// One TOML file of a glossary, placed at `start` in the combined offsets.
+#[derive(Debug, Clone)]
+struct Source {
+    origin: String,
+    text: String,
+    lines: LineIndex,
+    start: usize,
 }
 
 impl Glossary {
@@ -171,10 +181,11 @@ impl Glossary {
                 }
             }
         }
+        let extends =
+            file.extends.iter().map(|e| (e.get_ref().clone(), lines.position(source, e.span().start).0)).collect();
         Ok(Glossary {
-            origin: origin.to_string(),
-            source: source.to_string(),
-            lines,
+            sources: vec![Source { origin: origin.to_string(), text: source.to_string(), lines, start: 0 }],
+            extends,
             terms: file.term,
             fixes: file.fix,
             furniture: file.furniture,
@@ -222,20 +233,88 @@ impl Glossary {
         errors
     }
 
-    /// The file it came from, as given (or `<default glossary>`).
-    pub fn origin(&self) -> &str {
-        &self.origin
+    /// Several glossaries as one, in order: their entries one after the other (a later
+    /// file's entries come after an earlier one's), `[rules]` switches of a later file
+    /// over an earlier one's, `[elision] exceptions` and `[spelling] accept` together.
+    /// Each entry keeps its own file and line for messages.
+    ///
+    /// ```
+    /// use glossfix_glossary::Glossary;
+    /// let base = Glossary::parse("[[fix]]\nfind = 'vehicle'\nreplace = 'car'\n", "base.toml").unwrap();
+    /// let desk = Glossary::parse("\n[[fix]]\nfind = 'steps'\nreplace = 'mesures'\n", "desk.toml").unwrap();
+    /// let both = Glossary::combine(vec![base, desk]);
+    /// let places: Vec<String> = both.entries().map(|(id, _)| both.place_of_entry(id)).collect();
+    /// assert_eq!(places, ["base.toml:2", "desk.toml:3"]);
+    /// ```
+    pub fn combine(parts: Vec<Glossary>) -> Glossary {
+        let mut parts = parts.into_iter();
+        let Some(mut out) = parts.next() else {
+            return Glossary::parse("", "<no glossary>").expect("an empty glossary parses");
+        };
+        for part in parts {
+            let last = out.sources.last().expect("a glossary has a source");
+            let by = last.start + last.text.len() + 1;
+            out.terms.extend(part.terms.into_iter().map(|e| e.moved(by)));
+            out.fixes.extend(part.fixes.into_iter().map(|e| e.moved(by)));
+            out.furniture.extend(part.furniture.into_iter().map(|e| e.moved(by)));
+            out.rules.extend(part.rules);
+            out.elision.exceptions.extend(part.elision.exceptions);
+            out.spelling.accept.extend(part.spelling.accept);
+            out.extends.extend(part.extends);
+            out.sources.extend(part.sources.into_iter().map(|s| Source { start: s.start + by, ..s }));
+        }
+        out
     }
 
-    /// The TOML text it was parsed from.
+    /// The file it came from, as given (or `<default glossary>`); for a combined
+    /// glossary, its files joined with " + ".
+    pub fn origin(&self) -> String {
+        self.sources.iter().map(|s| s.origin.as_str()).collect::<Vec<_>>().join(" + ")
+    }
+
+    /// The files it came from, in order.
+    pub fn origins(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(|s| s.origin.as_str())
+    }
+
+    /// The TOML text it was parsed from (the first file's, for a combined glossary).
     pub fn source(&self) -> &str {
-        &self.source
+        &self.sources[0].text
+    }
+
+    /// The file holding a byte offset (as found in a `Spanned` span).
+    fn source_at(&self, offset: usize) -> &Source {
+        let k = self.sources.partition_point(|s| s.start <= offset).saturating_sub(1);
+        &self.sources[k]
+    }
+
+    /// The file that a byte offset (as found in a `Spanned` span) is in.
+    pub fn origin_of(&self, offset: usize) -> &str {
+        &self.source_at(offset).origin
     }
 
     /// 1-based line and column (in characters) of a byte offset in the TOML (as found in
-    /// a `Spanned` span).
+    /// a `Spanned` span), in its own file.
     pub fn position_of(&self, offset: usize) -> (usize, usize) {
-        self.lines.position(&self.source, offset.min(self.source.len()))
+        let s = self.source_at(offset);
+        let at = offset.saturating_sub(s.start).min(s.text.len());
+        s.lines.position(&s.text, at)
+    }
+
+    /// How a message names the line of a byte offset: `line 12` in a glossary of one
+    /// file, `desk.toml:12` in a combined one.
+    pub fn line_name(&self, offset: usize) -> String {
+        if self.sources.len() == 1 {
+            format!("line {}", self.line_of(offset))
+        } else {
+            format!("{}:{}", self.origin_of(offset), self.line_of(offset))
+        }
+    }
+
+    /// `file:line` of entry `id`, as messages name it.
+    pub fn place_of_entry(&self, id: EntryId) -> String {
+        let offset = self.entry(id).key().span().start;
+        format!("{}:{}", self.origin_of(offset), self.line_of(offset))
     }
 
     /// 1-based line of a byte offset in the TOML.

@@ -152,9 +152,49 @@ pub struct FurnitureEntry {
     pub note: Option<String>,
 }
 
+/// A span moved by `by` bytes: an entry of the `k`-th file of a combined glossary is
+/// placed after the files before it.
+fn moved<T>(spanned: Spanned<T>, by: usize) -> Spanned<T> {
+    let span = spanned.span();
+    Spanned::new(span.start + by..span.end + by, spanned.into_inner())
+}
+
+impl TermEntry {
+    /// The entry with its spans moved by `by` bytes.
+    pub(crate) fn moved(self, by: usize) -> Self {
+        TermEntry {
+            canonical: moved(self.canonical, by),
+            variants: self.variants.into_iter().map(|v| moved(v, by)).collect(),
+            examples: self.examples.into_iter().map(|e| moved(e, by)).collect(),
+            ..self
+        }
+    }
+}
+
+impl FixEntry {
+    /// The entry with its spans moved by `by` bytes.
+    pub(crate) fn moved(self, by: usize) -> Self {
+        FixEntry {
+            find: moved(self.find, by),
+            examples: self.examples.into_iter().map(|e| moved(e, by)).collect(),
+            ..self
+        }
+    }
+}
+
+impl FurnitureEntry {
+    /// The entry with its spans moved by `by` bytes.
+    pub(crate) fn moved(self, by: usize) -> Self {
+        FurnitureEntry { line: moved(self.line, by), ..self }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct GlossaryFile {
+    /// Glossaries this one builds on, loaded before it (paths relative to this file).
+    #[serde(default)]
+    pub(crate) extends: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) rules: Option<Spanned<BTreeMap<String, bool>>>,
     #[serde(default)]

@@ -36,8 +36,8 @@ impl LoadError {
     pub fn lines(&self) -> Vec<String> {
         match self {
             LoadError::Parse(errors) => errors.iter().map(ToString::to_string).collect(),
-            LoadError::Refused { origin, errors } => {
-                errors.iter().map(|p| format!("{origin}:{}:{}: {}", p.line, p.column, p.message)).collect()
+            LoadError::Refused { errors, .. } => {
+                errors.iter().map(|p| format!("{}:{}:{}: {}", p.file, p.line, p.column, p.message)).collect()
             }
         }
     }
@@ -67,13 +67,43 @@ impl std::error::Error for LoadError {}
 /// assert!(refused.to_string().starts_with("g.toml:2:8: [[fix]] \"go\": its replacement"));
 /// ```
 pub fn load(source: &str, origin: &str) -> Result<Loaded, LoadError> {
-    let glossary =
-        Glossary::parse(source, origin).map_err(|_| LoadError::Parse(Glossary::parse_errors(source, origin)))?;
+    load_all(&[(source.to_string(), origin.to_string())])
+}
+
+/// Loads several glossary files as one (see `Glossary::combine`): `parts` are (TOML text,
+/// origin) in order, a base before what builds on it. Every file's syntax errors are
+/// reported; lint runs on the combination, so a repair in one file that another undoes
+/// is found, and each problem names its own file.
+///
+/// ```
+/// use glossfix_maintain::load::load_all;
+/// let base = ("[[fix]]\nfind = 'vehicle'\nreplace = 'car'\n".to_string(), "base.toml".to_string());
+/// let desk = ("[[fix]]\nfind = 'car'\nreplace = 'vehicle'\n".to_string(), "desk.toml".to_string());
+/// let refused = load_all(&[base, desk]).unwrap_err();
+/// assert_eq!(
+///     refused.lines(),
+///     ["base.toml:2:8: [[fix]] \"vehicle\" -> \"car\" and desk.toml:2 \"car\" -> \"vehicle\" undo each other"]
+/// );
+/// ```
+pub fn load_all(parts: &[(String, String)]) -> Result<Loaded, LoadError> {
+    let mut glossaries = Vec::new();
+    let mut errors = Vec::new();
+    for (source, origin) in parts {
+        match Glossary::parse(source, origin) {
+            Ok(g) => glossaries.push(g),
+            Err(_) => errors.extend(Glossary::parse_errors(source, origin)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(LoadError::Parse(errors));
+    }
+    let glossary = Glossary::combine(glossaries);
+    let origin = glossary.origin();
     let engine = Engine::new(CompiledGlossary::compile(glossary));
     let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
         lint(&engine).into_iter().partition(|p| p.severity == Severity::Error);
     if !errors.is_empty() {
-        return Err(LoadError::Refused { origin: origin.to_string(), errors });
+        return Err(LoadError::Refused { origin, errors });
     }
     Ok(Loaded { engine, warnings })
 }

@@ -129,7 +129,7 @@ pub fn locate<'a>(
     offset: Offset,
 ) -> Vec<Located<'a>> {
     let index = LineIndex::new(text);
-    let entry = |o: Origin| o.entry.map(|id| format!("{}:{}", glossary.origin(), glossary.line_of_entry(id)));
+    let entry = |o: Origin| o.entry.map(|id| glossary.place_of_entry(id));
     findings
         .iter()
         .map(|f| {

@@ -128,10 +128,10 @@ fn report(
 /// "[[fix]] "d’un" -> "de une" (line 2)", or a built-in rule's id.
 fn describe(g: &Glossary, origin: Origin) -> String {
     let Some(id) = origin.entry else { return format!("the built-in rule {}", origin.rule) };
-    let line = g.line_of_entry(id);
+    let line = g.line_name(g.entry(id).key().span().start);
     match g.entry(id) {
-        Entry::Term(t) => format!("{} {:?} (line {line})", origin.rule, t.canonical.get_ref()),
-        Entry::Fix(f) => format!("{} {:?} -> {:?} (line {line})", origin.rule, f.find.get_ref(), f.replace),
-        Entry::Furniture(f) => format!("{} {:?} (line {line})", origin.rule, f.line.get_ref()),
+        Entry::Term(t) => format!("{} {:?} ({line})", origin.rule, t.canonical.get_ref()),
+        Entry::Fix(f) => format!("{} {:?} -> {:?} ({line})", origin.rule, f.find.get_ref(), f.replace),
+        Entry::Furniture(f) => format!("{} {:?} ({line})", origin.rule, f.line.get_ref()),
     }
 }

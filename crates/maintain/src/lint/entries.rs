@@ -130,10 +130,10 @@ pub(crate) fn check_text(r: &mut Report) {
 /// Terms: variants, and variants equal to a canonical form.
 pub(crate) fn check_terms(r: &mut Report) {
     let g = r.glossary;
-    let canonicals: HashMap<String, usize> = g
+    let canonicals: HashMap<String, String> = g
         .terms
         .iter()
-        .map(|t| (fold(t.canonical.get_ref(), Fold::EXACT), g.line_of(t.canonical.span().start)))
+        .map(|t| (fold(t.canonical.get_ref(), Fold::EXACT), g.line_name(t.canonical.span().start)))
         .collect();
     let term = EntryKind::Term;
     for entry in &g.terms {
@@ -168,7 +168,7 @@ pub(crate) fn check_terms(r: &mut Report) {
                 r.add(
                     variant.span().start,
                     ProblemKind::VariantIsCanonical,
-                    format!("{term} {canonical:?}: variant {v:?} is the canonical form of the term at line {line}"),
+                    format!("{term} {canonical:?}: variant {v:?} is the canonical form of the term at {line}"),
                 );
             }
         }
@@ -197,22 +197,22 @@ pub(crate) fn check_rewrites(r: &mut Report) {
         match seen.get(&key) {
             Some((other, first)) if fold(other, Fold::EXACT) != fold(rw.replace, Fold::EXACT) => {
                 let message = format!(
-                    "{label} {find:?}: the same find at line {} repairs it to {other:?}, here to {:?}",
-                    g.line_of(*first),
+                    "{label} {find:?}: the same find at {} repairs it to {other:?}, here to {:?}",
+                    g.line_name(*first),
                     rw.replace
                 );
                 r.add(offset, ProblemKind::Conflict, message);
             }
             Some((_, first)) => {
-                let message = format!("{label} {find:?}: the same entry as line {}", g.line_of(*first));
+                let message = format!("{label} {find:?}: the same entry as {}", g.line_name(*first));
                 r.add(offset, ProblemKind::Duplicate, message);
             }
             None => {
                 if let Some((any_case, exact, first)) = unconditional.get(&folded) {
                     if *any_case || *exact == fold(find, Fold::EXACT) {
                         let message = format!(
-                            "{label} {find:?}: never fires: the entry at line {} has the same find and no condition, and comes first",
-                            g.line_of(*first)
+                            "{label} {find:?}: never fires: the entry at {} has the same find and no condition, and comes first",
+                            g.line_name(*first)
                         );
                         r.add(offset, ProblemKind::Shadowed, message);
                     }

@@ -109,6 +109,9 @@ pub struct Problem {
     /// Byte offset in the TOML.
     #[serde(skip)]
     pub offset: usize,
+    /// The glossary file it is in.
+    #[serde(rename = "path")]
+    pub file: String,
     /// 1-based line.
     pub line: usize,
     /// 1-based column, in characters.
@@ -126,6 +129,7 @@ impl Problem {
     pub fn from_parse_error(e: &ParseError) -> Self {
         Problem {
             offset: 0,
+            file: e.origin.clone(),
             line: e.line,
             column: e.column,
             severity: Severity::Error,
@@ -151,7 +155,8 @@ pub(crate) struct Report<'a> {
 impl Report<'_> {
     pub(crate) fn add(&mut self, offset: usize, kind: ProblemKind, message: String) {
         let (line, column) = self.glossary.position_of(offset);
-        self.problems.push(Problem { offset, line, column, severity: kind.severity(), kind, message });
+        let file = self.glossary.origin_of(offset).to_string();
+        self.problems.push(Problem { offset, file, line, column, severity: kind.severity(), kind, message });
     }
 }
 

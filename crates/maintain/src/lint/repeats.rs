@@ -58,7 +58,7 @@ pub(crate) fn check_repeats(r: &mut Report, compiled: &CompiledGlossary) -> Hash
                 continue;
             }
             named.push(key);
-            let other_line = g.line_of(other.find.span().start);
+            let other_line = g.line_name(other.find.span().start);
             if i == j {
                 // Terms' variants cannot repeat (the canonical form protects itself).
                 if rw.kind == EntryKind::Fix {
@@ -73,7 +73,7 @@ pub(crate) fn check_repeats(r: &mut Report, compiled: &CompiledGlossary) -> Hash
                 looping.extend([rw.entry, other.entry]);
                 if i < j {
                     let message = format!(
-                        "{label} {find:?} -> {:?} and line {other_line} {:?} -> {:?} undo each other",
+                        "{label} {find:?} -> {:?} and {other_line} {:?} -> {:?} undo each other",
                         rw.replace,
                         other.find.get_ref(),
                         other.replace
@@ -82,7 +82,7 @@ pub(crate) fn check_repeats(r: &mut Report, compiled: &CompiledGlossary) -> Hash
                 }
             } else {
                 let message = format!(
-                    "{label} {find:?} -> {:?}: the repair is changed again by line {other_line} ({:?} -> {:?})",
+                    "{label} {find:?} -> {:?}: the repair is changed again by {other_line} ({:?} -> {:?})",
                     rw.replace,
                     other.find.get_ref(),
                     other.replace
