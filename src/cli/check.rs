@@ -58,10 +58,7 @@ struct Checked {
 pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
     let paths = match args.files_from.paths(&args.paths) {
         Ok(paths) => paths,
-        Err(e) => {
-            render::error(e);
-            return Exit::Error;
-        }
+        Err(e) => return render::failed(e),
     };
     if let Some(fields) = args.jsonl.fields() {
         let (inputs, exit) = gather(&paths, &cx.walk);

@@ -90,10 +90,7 @@ pub fn run(args: &FixArgs, cx: &Context) -> Exit {
     let mode = args.mode();
     let paths = match args.files_from.paths(&args.paths) {
         Ok(paths) => paths,
-        Err(e) => {
-            render::error(e);
-            return Exit::Error;
-        }
+        Err(e) => return render::failed(e),
     };
     if let Some(fields) = args.jsonl.fields() {
         if mode != Mode::Stdout {

@@ -9,6 +9,12 @@ pub fn error(message: impl Display) {
     eprintln!("glossfix: error: {message}");
 }
 
+/// `glossfix: error: …` on standard error, and the exit that goes with it.
+pub fn failed(message: impl Display) -> crate::cli::Exit {
+    error(message);
+    crate::cli::Exit::Error
+}
+
 /// `glossfix: warning: …` on standard error.
 pub fn warning(message: impl Display) {
     eprintln!("glossfix: warning: {message}");
