@@ -3,7 +3,9 @@
 # entries. Deterministic: the corpus is generated from tests/corpus; the entries are the
 # first N lines of codespell's dictionary (installed from PyPI with typos into a private
 # virtualenv under target/bench/). Prints MB/s (one core), peak memory, glossary load
-# time, and the ratio to glossfix, for glossaries of 50, 5,000 and 40,000 entries.
+# time, and the ratio to glossfix, for glossaries of 50, 5,000 and 40,000 entries; then
+# the floor programs (benches/floors.rs: word split, lexicon lookups, bare aho-corasick)
+# on the same corpus, and glossfix's time as a multiple of theirs.
 #
 # Usage: scripts/bench.sh [--big] [--huge]
 #   --big:  also the 100 MB corpus
@@ -17,6 +19,7 @@ if [ ! -x "$work/venv/bin/typos" ]; then
   "$work/venv/bin/pip" install -q codespell==2.4.3 typos==1.52.0
 fi
 cargo build --release -q
+cargo bench --bench floors --no-run -q 2> /dev/null || cargo bench --bench floors --no-run
 bin=$PWD/target/release/glossfix
 dict="$("$work/venv/bin/python" -c 'import codespell_lib, os; print(os.path.join(os.path.dirname(codespell_lib.__file__), "data", "dictionary.txt"))')"
 sizes=(10)
@@ -54,6 +57,7 @@ for entries in 50 5000 40000; do
     corpus="$work/corpus-$mb.txt"
     read -r cs ck < <(measure "$bin" --jobs 1 --glossary "$work/glossary-$entries.toml" check "$corpus")
     row glossfix "$entries" check "$mb" "$cs" "$ck"
+    declare "check_${entries}_${mb}=$cs"
     read -r fs fk < <(measure "$bin" --jobs 1 --glossary "$work/glossary-$entries.toml" fix "$corpus")
     row glossfix "$entries" fix "$mb" "$fs" "$fk"
     read -r ts tk < <(measure "$work/venv/bin/typos" --config "$work/typos-$entries.toml" --threads 1 --format brief "$corpus")
@@ -66,7 +70,23 @@ echo
 echo "default glossary (built-in rules and English-leak detection on):"
 for mb in "${sizes[@]}"; do
   read -r s k < <(measure "$bin" --jobs 1 check "$work/corpus-$mb.txt"); row glossfix default check "$mb" "$s" "$k"
+  declare "default_check_$mb=$s"
   read -r s k < <(measure "$bin" --jobs 1 fix "$work/corpus-$mb.txt"); row glossfix default fix "$mb" "$s" "$k"
+  declare "default_fix_$mb=$s"
+done
+echo
+echo "floors (benches/floors.rs, one core, median of 3) and glossfix's time as a multiple of theirs:"
+for mb in "${sizes[@]}"; do
+  floors=$(cargo bench -q --bench floors -- "$work/corpus-$mb.txt" "$work/dict-50.txt" "$work/dict-40000.txt" 2> /dev/null)
+  echo "$floors" | awk -v mb="$mb" '{ printf "floor %-18s %6s MB  %8.1f MB/s\n", $1, mb, $3 }'
+  floor() { echo "$floors" | awk -v n="$1" '$1 == n { print $2 }'; }
+  ratio() { awk -v a="$2" -v b="$3" -v what="$1" 'BEGIN { printf "  %-58s %5.1fx\n", what, (b > 0 ? a / b : 0) }'; }
+  dc="default_check_$mb"; df="default_fix_$mb"; c50="check_50_$mb"; c40k="check_40000_$mb"
+  ratio "check, default glossary / lexicon+ac-50 ($mb MB)" "${!dc}" "$(floor lexicon+ac-50)"
+  ratio "check, 40,000 codespell entries / lexicon+ac-40000" "${!c40k}" "$(floor lexicon+ac-40000)"
+  ratio "check, 50 codespell entries / ac-replace-50" "${!c50}" "$(floor ac-replace-50)"
+  ratio "check, 40,000 codespell entries / ac-replace-40000" "${!c40k}" "$(floor ac-replace-40000)"
+  awk -v c="${!dc}" -v f="${!df}" 'BEGIN { printf "  %-58s %5.2fx\n", "fix speed / check speed, default glossary", (f > 0 ? c / f : 0) }'
 done
 echo
 articles=$(ls "$work/folder" | wc -l)
