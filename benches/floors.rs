@@ -106,16 +106,20 @@ fn main() {
     let (small, small_replaces) = automaton(dict_small);
     let (big, big_replaces) = automaton(dict_big);
     let print = |name: &str, s: f64| println!("{name} {s:.3} {:.1}", mb / s);
-    print("split", median(|| {
-        let mut n = 0;
-        words(&text, |_| n += 1);
-        n
-    }));
+    print(
+        "split",
+        median(|| {
+            let mut n = 0;
+            words(&text, |_| n += 1);
+            n
+        }),
+    );
     print("lexicon", median(|| lexicon_floor(&text, &lexicon)));
     for (name, ac) in [("lexicon+ac-50", &small), ("lexicon+ac-40000", &big)] {
         print(name, median(|| lexicon_floor(&text, &lexicon) + ac.find_iter(&text).count()));
     }
-    for (name, ac, replaces) in [("ac-replace-50", &small, &small_replaces), ("ac-replace-40000", &big, &big_replaces)] {
+    for (name, ac, replaces) in [("ac-replace-50", &small, &small_replaces), ("ac-replace-40000", &big, &big_replaces)]
+    {
         print(name, median(|| ac.replace_all(&text, replaces).len()));
     }
     eprintln!("{} lexicon words, {} + {} entries, {mb:.1} MB", lexicon.len(), small_replaces.len(), big_replaces.len());
