@@ -316,34 +316,12 @@ impl Review<'_> {
     }
 }
 
-/// The line around `[start, end)`, up to 60 characters each side: (before, matched,
-/// after), white space made single spaces.
+/// The line around `[start, end)`, up to 60 characters each side (report's
+/// `context_around`): (before, matched, after).
 fn around(text: &str, start: usize, end: usize) -> (String, String, String) {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let before: Vec<char> = text[line_start..start].chars().collect();
-    let after: Vec<char> = text[end..line_end].chars().collect();
-    let mut b: String = before[before.len().saturating_sub(60)..].iter().collect();
-    let mut a: String = after[..after.len().min(60)].iter().collect();
-    if before.len() > 60 {
-        b.insert(0, '…');
-    }
-    if after.len() > 60 {
-        a.push('…');
-    }
-    let keep_space = |s: &str, original: &str, leading: bool| {
-        let mut s = flat(s);
-        if leading && original.ends_with(char::is_whitespace) {
-            s.push(' ');
-        }
-        if !leading && original.starts_with(char::is_whitespace) {
-            s.insert(0, ' ');
-        }
-        s
-    };
-    let matched = if start == end { "‸".to_string() } else { flat(&text[start..end]) };
-    (keep_space(&b, &b, true), matched, keep_space(&a, &a, false))
+    let (before, after) = glossfix::report::context_around(text, start, end, 60);
+    let matched = if start == end { "‸".to_string() } else { glossfix_text::display::one_line(&text[start..end]) };
+    (before, matched, after)
 }
 
 /// Waits for a key the review knows.

@@ -9,6 +9,7 @@
 //! | [`json_lines`] | one JSON object per finding |
 //! | [`repairs`] | `line:column rule: "before" -> "after"`, one per edit (snapshots) |
 //! | [`unified_diff`] | a diff `patch -p0` and `git apply -p0` accept |
+//! | [`context_around`] | the few characters of a finding's line on each side of it |
 //! | [`word_diff`] | the changed words of each changed line, `[-old-]{+new+}` or coloured |
 //! | [`snapshot_body`], [`snap_file`], [`snap_body`] | an article's snapshot, in insta's `.snap` format |
 #![warn(missing_docs)]
@@ -101,22 +102,24 @@ pub struct Located<'a> {
 pub const CONTEXT_CHARS: usize = 40;
 
 /// The text of the line around `[start, end)`: up to `n` characters on each side, white
-/// space made single spaces, "…" where the line goes on.
-fn context_around(text: &str, start: usize, end: usize, n: usize) -> (String, String) {
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
-    let before: Vec<char> = text[line_start..start].chars().collect();
-    let after: Vec<char> = text[end..line_end].chars().collect();
-    let mut b: String = before[before.len().saturating_sub(n)..].iter().collect();
-    let mut a: String = after[..after.len().min(n)].iter().collect();
-    if before.len() > n {
+/// space made single spaces, "…" where the line goes on. It reads at most `n + 1`
+/// characters on each side, however long the line.
+pub fn context_around(text: &str, start: usize, end: usize, n: usize) -> (String, String) {
+    let is_break = |c: char| c == '\n' || c == '\r';
+    let flat = |c: char| if c.is_whitespace() { ' ' } else { c };
+    let mut before: Vec<char> = text[..start].chars().rev().take_while(|&c| !is_break(c)).take(n + 1).collect();
+    let cut_before = before.len() > n;
+    before.truncate(n);
+    let mut b: String = before.into_iter().rev().map(flat).collect();
+    if cut_before {
         b.insert(0, '…');
     }
+    let after: Vec<char> = text[end..].chars().take_while(|&c| !is_break(c)).take(n + 1).collect();
+    let mut a: String = after.iter().take(n).copied().map(flat).collect();
     if after.len() > n {
         a.push('…');
     }
-    let flat = |s: &str| s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect::<String>();
-    (flat(&b), flat(&a))
+    (b, a)
 }
 
 /// Places `findings` of `text` (which starts at `offset` in the file `path`); entries are
@@ -452,6 +455,21 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn context_around_table() {
+        // (text, span, characters each side, before, after)
+        let cases: &[(&str, (usize, usize), usize, &str, &str)] = &[
+            ("Il a dit vehicle le nettoyage.", (9, 16), 40, "Il a dit ", " le nettoyage."),
+            ("abcdef XY ghijkl", (7, 9), 3, "…ef ", " gh…"),
+            ("un\nde\tun\r\nfin", (3, 5), 10, "", "\tun"),
+            ("é\u{a0}X", (4, 5), 1, "…\u{a0}", ""),
+        ];
+        for &(text, (start, end), n, before, after) in cases {
+            let flat = |s: &str| s.replace(['\t', '\u{a0}'], " ");
+            assert_eq!(context_around(text, start, end, n), (flat(before), flat(after)), "{text:?}");
+        }
+    }
 
     #[test]
     fn snap_files_round_trip() {
