@@ -459,7 +459,8 @@ mod tests {
     #[test]
     fn context_around_table() {
         // (text, span, characters each side, before, after)
-        let cases: &[(&str, (usize, usize), usize, &str, &str)] = &[
+        type Row = (&'static str, (usize, usize), usize, &'static str, &'static str);
+        let cases: &[Row] = &[
             ("Il a dit vehicle le nettoyage.", (9, 16), 40, "Il a dit ", " le nettoyage."),
             ("abcdef XY ghijkl", (7, 9), 3, "…ef ", " gh…"),
             ("un\nde\tun\r\nfin", (3, 5), 10, "", "\tun"),
