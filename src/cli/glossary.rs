@@ -7,7 +7,7 @@ use crate::cli::write::{WriteOptions, write_atomic};
 use crate::cli::{Exit, Global, discover_glossary, load_engine, render, runner};
 use clap::{Args, Subcommand, ValueEnum};
 use glossfix::report::unified_diff;
-use glossfix::{CompiledGlossary, DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, Glossary, Problem, Severity};
+use glossfix::{CompiledGlossary, DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, Problem, Severity};
 use glossfix_maintain::edit::{self, NewFix};
 use glossfix_maintain::exchange::{self, Format};
 use glossfix_maintain::lint::lint;
@@ -261,18 +261,11 @@ fn lint_cmd(args: &LintArgs, explicit: Option<&Path>) -> Exit {
             }
         }
     };
-    let mut parsed = Vec::new();
-    let mut problems: Vec<Problem> = Vec::new();
-    for (source, origin) in &files {
-        match Glossary::parse(source, origin) {
-            Ok(glossary) => parsed.push(glossary),
-            // Bad TOML is a problem like the others: every such error, not only the first.
-            Err(_) => problems.extend(Glossary::parse_errors(source, origin).iter().map(Problem::from_parse_error)),
-        }
-    }
-    if problems.is_empty() {
-        problems = lint(&Engine::new(CompiledGlossary::compile(Glossary::combine(parsed))));
-    }
+    let problems: Vec<Problem> = match glossfix_maintain::load::parse_all(&files) {
+        Ok(glossary) => lint(&Engine::new(CompiledGlossary::compile(glossary))),
+        // Bad TOML is a problem like the others: every such error, not only the first.
+        Err(errors) => errors.iter().map(Problem::from_parse_error).collect(),
+    };
     match args.format {
         OutputFormat::Text => {
             for p in &problems {

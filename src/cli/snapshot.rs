@@ -60,10 +60,15 @@ impl Article {
         PathBuf::from(name)
     }
 
+    /// The snapshot's body as stored and as it is now, each ending with one line break.
+    fn old_and_new(&self) -> (String, String) {
+        let old = self.stored.as_deref().map(|s| format!("{s}\n")).unwrap_or_default();
+        (old, format!("{}\n", self.fresh.trim_end_matches(['\n', '\r'])))
+    }
+
     /// The difference, as a unified diff of the snapshot's body.
     fn diff(&self) -> String {
-        let old = self.stored.as_deref().map(|s| format!("{s}\n")).unwrap_or_default();
-        let new = format!("{}\n", self.fresh.trim_end_matches(['\n', '\r']));
+        let (old, new) = self.old_and_new();
         let diff = unified_diff(&self.snap.display().to_string(), &old, &new);
         if self.stored.is_none() { format!("new snapshot {}\n{diff}", self.snap.display()) } else { diff }
     }
@@ -90,8 +95,8 @@ pub fn run(command: SnapshotCommand, cx: &Context) -> Exit {
     };
     match command {
         SnapshotCommand::Check(_) => check(&articles, cx),
-        SnapshotCommand::Accept(_) => accept(&articles, &folder, cx),
-        SnapshotCommand::Review(_) => review(&articles, &folder, cx),
+        SnapshotCommand::Accept(_) => accept(&articles, cx),
+        SnapshotCommand::Review(_) => review(&articles, cx),
     }
 }
 
@@ -165,7 +170,7 @@ fn check(articles: &[Article], cx: &Context) -> Exit {
     if changed > 0 { Exit::Found } else { Exit::Clean }
 }
 
-fn accept(articles: &[Article], _folder: &Path, cx: &Context) -> Exit {
+fn accept(articles: &[Article], cx: &Context) -> Exit {
     let mut written = 0;
     for article in articles.iter().filter(|a| a.changed()) {
         if let Err(e) = write_snapshot(article, &article.snap, cx) {
@@ -187,7 +192,7 @@ enum Choice {
     Quit,
 }
 
-fn review(articles: &[Article], _folder: &Path, cx: &Context) -> Exit {
+fn review(articles: &[Article], cx: &Context) -> Exit {
     let changed: Vec<&Article> = articles.iter().filter(|a| a.changed()).collect();
     let (mut accepted, mut rejected, mut skipped) = (0, 0, 0);
     let result = (|| -> Result<(), String> {
@@ -196,8 +201,7 @@ fn review(articles: &[Article], _folder: &Path, cx: &Context) -> Exit {
             // The changed words, not whole paragraphs twice; the header again at the
             // bottom, where the keys are, when the changes fill more than a screen.
             let header = format!("snapshot {} of {}: {}", n + 1, changed.len(), article.name);
-            let old = article.stored.as_deref().map(|s| format!("{s}\n")).unwrap_or_default();
-            let new = format!("{}\n", article.fresh.trim_end_matches(['\n', '\r']));
+            let (old, new) = article.old_and_new();
             let words = word_diff("line", &old, &new, cx.output.color).replace('\n', "\r\n");
             let screen = format!("{header}\r\n\r\n{words}\r\n{header}: a accept  r reject  s skip  q quit\r\n");
             let mut out = std::io::stdout().lock();

@@ -86,18 +86,7 @@ pub fn load(source: &str, origin: &str) -> Result<Loaded, LoadError> {
 /// );
 /// ```
 pub fn load_all(parts: &[(String, String)]) -> Result<Loaded, LoadError> {
-    let mut glossaries = Vec::new();
-    let mut errors = Vec::new();
-    for (source, origin) in parts {
-        match Glossary::parse(source, origin) {
-            Ok(g) => glossaries.push(g),
-            Err(_) => errors.extend(Glossary::parse_errors(source, origin)),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(LoadError::Parse(errors));
-    }
-    let glossary = Glossary::combine(glossaries);
+    let glossary = parse_all(parts).map_err(LoadError::Parse)?;
     let origin = glossary.origin();
     let engine = Engine::new(CompiledGlossary::compile(glossary));
     let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
@@ -106,6 +95,20 @@ pub fn load_all(parts: &[(String, String)]) -> Result<Loaded, LoadError> {
         return Err(LoadError::Refused { origin, errors });
     }
     Ok(Loaded { engine, warnings })
+}
+
+/// Parses several glossary files and combines them (see `Glossary::combine`), or gives
+/// every syntax error of every file.
+pub fn parse_all(parts: &[(String, String)]) -> Result<Glossary, Vec<ParseError>> {
+    let mut glossaries = Vec::new();
+    let mut errors = Vec::new();
+    for (source, origin) in parts {
+        match Glossary::parse(source, origin) {
+            Ok(g) => glossaries.push(g),
+            Err(_) => errors.extend(Glossary::parse_errors(source, origin)),
+        }
+    }
+    if errors.is_empty() { Ok(Glossary::combine(glossaries)) } else { Err(errors) }
 }
 
 #[cfg(test)]
