@@ -103,6 +103,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             && (1..tokens.len() - 1).contains(&i)
             && word.chars().count() >= 4 // not "des", "de", "of": names keep those small
             && word.chars().all(char::is_lowercase)
+            && upper(tokens[i - 1].1)
+            && upper(tokens[i + 1].1)
             && spaced_at(i - 1)
             && spaced_at(i)
             && capital_triples.contains(&(tokens[i - 1].1, word.to_string(), tokens[i + 1].1))
