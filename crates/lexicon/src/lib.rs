@@ -156,6 +156,8 @@ pub struct Morphology {
     pub noun: bool,
     /// `po:adj`
     pub adjective: bool,
+    /// `po:v…`: a verb, the entry being its infinitive ("lancer", "lire").
+    pub verb: bool,
     /// Its gender.
     pub gender: Gender,
 }
@@ -169,13 +171,14 @@ pub fn french_entries(word: &str) -> &'static [Morphology] {
         static ENTRIES: OnceLock<FnvMap<&'static str, Vec<Morphology>>> = OnceLock::new();
         let entries = ENTRIES.get_or_init(|| {
             let mut map: FnvMap<&'static str, Vec<Morphology>> =
-                FnvMap::with_capacity_and_hasher(90_000, Default::default());
+                FnvMap::with_capacity_and_hasher(100_000, Default::default());
             for line in glossfix_data_hunspell_fr::DICTIONARY.lines().skip(1) {
                 let (head, tags) = line.split_once(' ').unwrap_or((line, ""));
                 let lemma = head.split('/').next().unwrap_or(head);
                 let noun = tags.contains("po:nom");
                 let adjective = tags.contains("po:adj");
-                if !noun && !adjective {
+                let verb = tags.contains("po:v");
+                if !noun && !adjective && !verb {
                     continue;
                 }
                 let gender = match (tags.contains("is:mas"), tags.contains("is:fem"), tags.contains("is:epi")) {
@@ -184,7 +187,7 @@ pub fn french_entries(word: &str) -> &'static [Morphology] {
                     (_, _, true) => Gender::Epicene,
                     _ => Gender::Unmarked,
                 };
-                map.entry(lemma).or_default().push(Morphology { noun, adjective, gender });
+                map.entry(lemma).or_default().push(Morphology { noun, adjective, verb, gender });
             }
             map
         });

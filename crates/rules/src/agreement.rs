@@ -14,11 +14,17 @@
 //!   epicene noun such as "élève");
 //! - when the determiner may be a pronoun: after a subject or object pronoun ("il le
 //!   commande"), or before a form that may be a verb ("le commande" after a verb), unless
-//!   a preposition comes first ("pour le commande mount");
+//!   a preposition comes first ("pour le commande mount"), or before an infinitive or a
+//!   present participle ("pour la lancer", "la remplaçant"); after an elided `l’`
+//!   ("l’une d’elles"); before a one-letter word ("la v. 2.10"); on an adjective before
+//!   a noun that agrees ("une forte valeur");
 //! - before a word starting with a vowel or h after `le`/`la` (elision's business);
 //! - on words that are adverbs or prepositions in a noun phrase ("la plus grande", "une
 //!   fois sur deux"), and on a word after the noun that may be a verb ("le projet
 //!   dispose") or is a present participle ("la ligne contenant");
+//! - on a compound colour ("la couleur bleu ciel") and on an adjective after "du" or
+//!   "de" + noun, which may agree with the noun before ("la zone du calque
+//!   sous-jacente");
 //! - on an adjective after a coordination ("le média et la presse japonais": the
 //!   adjective may agree with both nouns), an epicene adjective ("facile"), or a word
 //!   with a capital;
@@ -72,7 +78,24 @@ const PREPOSITIONS: &[&str] = &[
 const FUNCTION_LIKE: &[&str] = &[
     "plus", "moins", "sur", "sous", "bien", "mieux", "tout", "toute", "peu", "trop", "assez", "pire", "même", "large",
     "long", "haut", "bas", "près", "loin", "fort", "juste", "vite", "seul", "non", "pas", "point", "jamais", "rien",
+    "est",
 ];
+
+/// Words after a colour that make it a compound colour, which does not agree ("la
+/// couleur bleu ciel", "une robe vert foncé").
+const COLOUR_QUALIFIERS: &[&str] =
+    &["ciel", "clair", "foncé", "marine", "vif", "pâle", "nuit", "roi", "pastel", "électrique", "sombre", "moyen"];
+
+/// Whether `word` may be an infinitive ("lancer", "lire"): after `le`/`la` it is then
+/// the verb of an object pronoun ("pour la lancer", "de le lire").
+fn infinitive(word: &str) -> bool {
+    french_entries(word).iter().any(|m| m.verb)
+}
+
+/// Whether `word` may be an adjective (an entry, or the feminine or plural of one).
+fn adjective_form(word: &str) -> bool {
+    french_entries(word).iter().any(|m| m.adjective) || masculine_of(word).is_some()
+}
 
 /// The gender of the noun `word`, when the dictionary gives it exactly one. A noun entry
 /// without a gender tag is the masculine of a noun whose feminine the affix rules make
@@ -124,7 +147,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let (noun_start, noun) = tokens[i + 1];
-        if !spaced(tokens[i], tokens[i + 1]) || noun.chars().any(char::is_uppercase) {
+        // A letter ("la v. 2.10") is an abbreviation or a letter's name.
+        if !spaced(tokens[i], tokens[i + 1]) || noun.chars().any(char::is_uppercase) || noun.chars().count() < 2 {
+            continue;
+        }
+        // "l’une d’elles", "l’un est": a pronoun, not a determiner.
+        let elided_before = i > 0 && text[..det_start].ends_with(['’', '\'']);
+        if elided_before && matches!(det.to_lowercase().as_str(), "un" | "une") {
             continue;
         }
         // "le première affectation": a prenominal adjective that agrees with the noun
@@ -156,6 +185,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let vowel = noun.chars().next().is_some_and(|c| "aeiouyhàâéèêëîïôûü".contains(c));
             let pronoun_possible = matches!(det.to_lowercase().as_str(), "le" | "la");
             let verb_like = pronoun_possible && is_french_word(&format!("{noun}r")) == Some(true);
+            // "pour la lancer", "de le lire", "la remplaçant": a verb after an object pronoun.
+            let infinitive_after = pronoun_possible && (infinitive(noun) || noun.ends_with("ant"));
+            // "une forte valeur": an adjective before a noun that agrees.
+            let adjective_first = adjective_form(noun)
+                && tokens.get(i + 2).is_some_and(|&(_, after)| {
+                    spaced(tokens[i + 1], tokens[i + 2]) && noun_gender(after) == Some(det_gender)
+                });
             let after_pronoun = previous.is_some_and(|p| PRONOUNS.contains(&p));
             // After a preposition or an infinitive ("installer le commande"), a pronoun
             // would come before the verb: the determiner is one.
@@ -163,8 +199,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 (p.ends_with("er") || p.ends_with("ir") || p.ends_with("re")) && is_french_word(p) == Some(true)
             };
             let after_preposition = previous.is_none_or(|p| PREPOSITIONS.contains(&p) || infinitive(p));
-            let pronoun = after_pronoun || (vowel && pronoun_possible) || (verb_like && !after_preposition);
-            if !pronoun {
+            let pronoun =
+                after_pronoun || (vowel && pronoun_possible) || (verb_like && !after_preposition) || infinitive_after;
+            if !pronoun && !adjective_first {
                 let mut agreed = other.to_string();
                 if other == "ce" && vowel {
                     agreed = "cet".to_string();
@@ -196,8 +233,17 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let verb_like = is_french_word(&format!("{adjective}r")) == Some(true) || adjective.ends_with("ant");
         // "une architecture client/serveur": one of a pair, not an adjective alone.
         let paired = glossfix_text::chars::char_at(text, adj_start + adjective.len()) == Some('/');
+        // "la couleur bleu ciel": a compound colour does not agree.
+        let compound = tokens.get(i + 3).is_some_and(|&(_, q)| {
+            spaced(tokens[i + 2], tokens[i + 3]) && COLOUR_QUALIFIERS.contains(&q.to_lowercase().as_str())
+        });
+        // "la zone du calque sous-jacente": after "du" or "de", the adjective may agree
+        // with the noun before the complement.
+        let complement = det.eq_ignore_ascii_case("du") || previous.is_some_and(|p| matches!(p, "de" | "d"));
         if !spaced(tokens[i + 1], tokens[i + 2])
             || paired
+            || compound
+            || complement
             || adjective.chars().any(char::is_uppercase)
             || coordinated
             || verb_like
@@ -260,6 +306,18 @@ mod tests {
             ("la plus grande et une fois sur deux", &[]),
             ("le projet dispose de serveurs, le document présente", &[]),
             ("changer la ligne contenant le mot", &[]),
+            // Pronouns before an infinitive or a verb; "l’une", "l’un".
+            ("appuyez sur g pour la lancer, ou choisissez de la placer au début", &[]),
+            ("avant de le lire, et sans pouvoir le lire, la remplaçant par", &[]),
+            ("l’une d’entre elles et l’une d’elles, puis l’un est parti", &[]),
+            ("deux interfaces réseau, une est configurée", &[]),
+            // An adjective before its noun; a letter; a compound colour; a complement.
+            ("une forte valeur donne moins de détails, une petite maison", &[]),
+            ("la v. 2.10 et le a", &[]),
+            ("avec la couleur bleu ciel du fond", &[]),
+            ("la zone du calque sous-jacente au cornet", &[]),
+            // ...but the slips next to them are still found.
+            ("selon le valeur fixée et un connexion lente", &["la", "une"]),
         ];
         for (text, want) in cases {
             let got: Vec<String> =

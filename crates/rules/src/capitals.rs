@@ -4,8 +4,10 @@
 //!
 //! Both are suggestions, never repaired by `fix` alone:
 //!
-//! - **Nationality and language words** are adjectives the French dictionary knows, with
-//!   a nationality ending (-ais, -ois, -ien, -éen, -ain, -and, -ol, and their feminines),
+//! - **Nationality and language words** are entries the French dictionary tags both noun
+//!   (the people) and adjective, with a nationality ending (-ais, -ois, -ien, -éen, -ain,
+//!   -and, -ol, and their feminines), or a short list of others ("britannique", "grec");
+//!   "magique", "dynamique", "booléen" are not,
 //!   written with a capital inside a sentence right after "en" (a language: "en
 //!   Anglais") or right after a lower-case noun (an adjective: "le mot Japonais"). After
 //!   a determiner they are people ("les Japonais") and stay; after a capitalised noun the
@@ -17,7 +19,9 @@
 //!   writes it twice or more with a capital after a determiner and not before another
 //!   capitalised word ("les États-Unis", "des États voyous", but not "la Maison
 //!   Blanche"), and this lower-case use, its only one, follows a determiner too ("les
-//!   états de fournir").
+//!   états de fournir"). A capitalised noun followed by its complement ("la Boîte à
+//!   outils") is a title, not a name; a text with three French nouns or more written so
+//!   ("la Teinte", "la Saturation") capitalises labels, and gives no such evidence.
 //!
 //! - **A word of a name in lower case**: a word of four letters or more between two
 //!   capitalised words, where the text writes the same three words with capitals
@@ -37,21 +41,47 @@ use glossfix_text::words::spaced;
 use std::collections::{HashMap, HashSet};
 
 /// Endings of French nationality and language adjectives, masculine and feminine.
-const NATIONALITY_ENDINGS: &[&str] = &[
-    "ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "and", "ande", "ol", "ole", "ec",
-    "èque", "ique",
+const NATIONALITY_ENDINGS: &[&str] =
+    &["ais", "aise", "ois", "oise", "ien", "ienne", "éen", "éenne", "ain", "aine", "and", "ande", "ol", "ole"];
+
+/// Nationality and language words with other endings, which the endings would confuse
+/// with common adjectives ("graphique", "sec"): masculine and feminine.
+const NATIONALITY_WORDS: &[&str] = &[
+    "britannique",
+    "hispanique",
+    "germanique",
+    "celtique",
+    "helvétique",
+    "slave",
+    "russe",
+    "belge",
+    "suisse",
+    "grec",
+    "grecque",
+    "tchèque",
+    "turc",
+    "turque",
+    "arabe",
+    "basque",
+    "scandinave",
+    "hébreu",
 ];
 
-/// Whether `lower` is a nationality or language adjective: an adjective entry (or the
-/// feminine of one) with a nationality ending.
+/// Whether `lower` is a nationality or language word: with a nationality ending, an
+/// entry that is both a noun (the people: "un Japonais") and an adjective, as the
+/// dictionary tags nationalities ("japonais", "coréen"; not "magique", "dynamique",
+/// "booléen"), or the feminine of one; or one of [`NATIONALITY_WORDS`].
 fn nationality(lower: &str) -> bool {
+    if NATIONALITY_WORDS.contains(&lower) {
+        return true;
+    }
     if !NATIONALITY_ENDINGS.iter().any(|e| lower.ends_with(e)) {
         return false;
     }
-    let adjective = |w: &str| french_entries(w).iter().any(|m| m.adjective);
-    adjective(lower)
-        || lower.strip_suffix('e').is_some_and(adjective)
-        || lower.strip_suffix("ne").is_some_and(|s| s.ends_with('n') && adjective(s))
+    let people = |w: &str| french_entries(w).iter().any(|m| m.adjective && m.noun);
+    people(lower)
+        || lower.strip_suffix('e').is_some_and(people)
+        || lower.strip_suffix("ne").is_some_and(|s| s.ends_with('n') && people(s))
 }
 
 /// Reports capitals French does not use, and names written in lower case.
@@ -75,7 +105,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let next_is_name = tokens.get(k + 1).is_some_and(|&(n, next)| {
                 next.chars().next().is_some_and(char::is_uppercase) && text[s + w.len()..n].trim().is_empty()
             });
-            if !next_is_name && after_determiner(text, tokens, k) {
+            // "la Boîte à outils", "l’Historique d’annulation": a capitalised noun with
+            // its complement is a title, written as titles are, not a name.
+            let complement = tokens.get(k + 1).is_some_and(|&(n, next)| {
+                text[s + w.len()..n].trim().is_empty() && TITLE_LINKS.contains(&next.to_lowercase().as_str())
+            });
+            if !next_is_name && !complement && after_determiner(text, tokens, k) {
                 // "États-Unis" is one word: its first part is the noun.
                 *named_nouns.entry(w.split(['-', '\u{2011}']).next().unwrap_or(w)).or_default() += 1;
             }
@@ -94,6 +129,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             capital_triples.insert((p, w.to_lowercase(), n));
         }
     }
+    // A text that writes several French nouns with a capital after a determiner writes
+    // labels or titles that way ("la Teinte", "la Saturation", "le Crayon"): there, a
+    // capital says nothing about a name.
+    let labels = named_nouns.keys().filter(|w| is_french_word(&w.to_lowercase()) == Some(true)).count() >= LABEL_STYLE;
     for (i, &(start, word)) in tokens.iter().enumerate() {
         let span = Span::new(start, start + word.len());
         // A word of four letters or more in lower case between two capitalised ones,
@@ -148,6 +187,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             // lower-case use, and a determiner comes before it too ("les états").
             let french = is_french_word(word) == Some(true);
             let french_named = french
+                && !labels
                 && named_nouns.get(capital.as_str()).is_some_and(|&n| n >= 2)
                 && lower_case[word] == 1
                 && after_determiner(text, tokens, i);
@@ -165,6 +205,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// How many French nouns written with a capital after a determiner make a text's style
+/// of labels (see [`check`]).
+const LABEL_STYLE: usize = 3;
+
+/// Prepositions that join a noun to its complement in a title ("Boîte à outils").
+const TITLE_LINKS: &[&str] = &["à", "de", "d", "du", "des", "en", "pour", "par"];
 
 /// Determiners after which a capitalised noun is used as a name.
 const DETERMINERS: &[&str] = &["les", "des", "d", "aux", "ces", "leurs", "nos", "vos", "le", "la", "l", "du", "au"];
@@ -210,6 +257,12 @@ mod tests {
             // Not without the whole name in capitals elsewhere.
             ("La Licence publique Générale et la Licence Publique", &[]),
             ("l’Organisation des Nations unies et l’Organisation Des Nations", &[]),
+            // Adjectives with a nationality's ending that name no people; titles.
+            ("l’outil baguette Magique, le dégradé Conique et la zone Dynamique", &[]),
+            ("une notation Polonaise et une valeur Booléenne", &["polonaise"]),
+            ("le mot Britannique, le mot Grec", &["britannique", "grec"]),
+            ("la Boîte à outils, la Boîte à outils et la boîte de dialogue", &[]),
+            ("la Teinte, la Teinte, la Saturation, le Crayon. La teinte change.", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> =

@@ -270,6 +270,10 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
     if next_lower == "y" && !matches!(lower, "je" | "ne" | "me" | "te" | "se" | "que" | "jusque") {
         return false;
     }
+    // "le a et le b": a letter named, not a word ("jusque à" still elides).
+    if next.chars().count() == 1 && matches!(lower, "le" | "la" | "de") {
+        return false;
+    }
     let next_is_acronym = next.chars().count() >= 2 && next.chars().all(|c| !c.is_lowercase());
     let next_capital = next.chars().next().is_some_and(char::is_uppercase);
     if next_is_acronym
@@ -349,6 +353,7 @@ mod tests {
             ("Ce est vrai", "C’est vrai"),
             ("De un côté, la guerre", "D’un côté, la guerre"),
             ("jusque à la fin", "jusqu’à la fin"),
+            ("Le a et le b représentent, de a à z", "Le a et le b représentent, de a à z"),
             ("lorsque on arrive", "lorsqu’on arrive"),
             ("je ai dit que le homme est là", "j’ai dit que l’homme est là"),
             ("je y vais", "j’y vais"),

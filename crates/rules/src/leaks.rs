@@ -17,7 +17,12 @@
 //! ("le mot demon", "nommé facility"), a French translation in brackets after ("freeze
 //! (gel)"), an acronym nearby on the line that their initials spell ("Common UNIX
 //! Printing System (CUPS)", "`pwd` (print working directory", "`g` comme group"), a value
-//! after "=" or a term defined at the start of a line ("pass : ce champ…"). A word the
+//! after "=" or a term defined at the start of a line ("pass : ce champ…"), a lone word
+//! a noun names as a thing of its kind ("la commande make", "le fichier control", "la
+//! distribution unstable"), and a lone word the text uses three times or more on two
+//! lines or more of one block between blank lines (a term it keeps: "root"; a spinner's
+//! stand-ins vary, and one repeated three times is left to the glossary). English function
+//! words between two capitalised words are a title ("Summer of Code"). A word the
 //! French dictionary knows with a French Zipf frequency above 3.3 ("bit") needs the
 //! first test, not the gap of two, to be English.
 //!
@@ -169,13 +174,33 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         .filter(|&&(i, j)| marked_as_term(text, tokens, i, j, &names))
         .flat_map(|&(i, j)| tokens[i..j].iter().map(|(_, w)| w.to_lowercase()))
         .collect();
+    // A word the text uses as a lone English word three times or more, on two lines or
+    // more, is a term its author keeps ("root", "testing", "unstable"): a spinner's
+    // stand-ins vary from sentence to sentence. Counted within a block of lines between
+    // blank lines, so that articles put one after another in a file (and the chunks a
+    // large file is read in, which end at blank lines) count apart.
+    let blocks = block_starts(text);
+    let block_of = |at: usize| blocks.partition_point(|&b| b <= at);
+    let mut uses: HashMap<(usize, String), (usize, HashSet<usize>)> = HashMap::new();
+    for &(i, _) in runs.iter().filter(|&&(i, j)| j - i == 1) {
+        let (start, word) = tokens[i];
+        let entry = uses.entry((block_of(start), word.to_lowercase())).or_default();
+        entry.0 += 1;
+        entry.1.insert(text[..start].rfind('\n').map_or(0, |p| p + 1));
+    }
+    let kept: HashSet<(usize, &str)> = uses
+        .iter()
+        .filter(|(_, (n, lines))| *n >= KEPT_USES && lines.len() >= 2)
+        .map(|((block, w), _)| (*block, w.as_str()))
+        .collect();
     // The same leak recurs in a text: find its candidates once.
     let mut known: HashMap<&str, Vec<String>> = HashMap::new();
     let mut leaks = Vec::new();
     for (i, j) in runs {
         let span = Span::new(tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len());
         let code_term = j - i == 1 && code_terms.contains(tokens[i].1);
-        let term = tokens[i..j].iter().all(|(_, w)| terms.contains(&w.to_lowercase()));
+        let term = tokens[i..j].iter().all(|(_, w)| terms.contains(&w.to_lowercase()))
+            || (j - i == 1 && kept.contains(&(block_of(tokens[i].0), tokens[i].1.to_lowercase().as_str())));
         if !is_web_address(text, span)
             && !code_term
             && !term
@@ -191,6 +216,19 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         }
     }
     leaks
+}
+
+/// Where each block of lines after a blank line (one of white space only) starts.
+fn block_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        at += line.len();
+        if line.bytes().all(|b| b.is_ascii_whitespace()) {
+            starts.push(at);
+        }
+    }
+    starts
 }
 
 /// The runs `[i, j)` of tokens that read as English: a word classed English, a phrase
@@ -223,7 +261,16 @@ fn english_runs(text: &str, tokens: &[(usize, &str)], classes: &[Class]) -> Vec<
         let has_english = run.contains(&Class::English);
         let phrase = run.len() >= 2 && (run.contains(&Class::Function) || run.last() == Some(&Class::Particle));
         // A lone English function word: "to", "the", "with"; but not Latin "in" (in extremis).
-        let lone_function = run == [Class::Function] && !tokens[i].1.eq_ignore_ascii_case("in");
+        // Nor one between two capitalised words: a name or a title ("Summer of Code",
+        // "Grokking the GIMP").
+        let capital = |k: usize| tokens[k].1.chars().next().is_some_and(char::is_uppercase);
+        let in_title = i > 0
+            && j < tokens.len()
+            && capital(i - 1)
+            && capital(j)
+            && spaced(text, tokens[i - 1], tokens[i])
+            && spaced(text, tokens[j - 1], tokens[j]);
+        let lone_function = run == [Class::Function] && !tokens[i].1.eq_ignore_ascii_case("in") && !in_title;
         if has_english || phrase || lone_function {
             runs.push((i, j));
         }
@@ -252,6 +299,85 @@ const INTRODUCERS: &[&str] = &[
     "anglais",
 ];
 
+/// How many uses as a lone English word make a word a term the text keeps.
+const KEPT_USES: usize = 3;
+
+/// Nouns that name the word right after them as a thing of their kind: "la commande
+/// make", "le fichier control", "la distribution unstable", "le mode batch", "les
+/// options display et desktop" (the word after "et" is named too). A French word there
+/// would be an adjective or a complement ("le fichier principal", "le mode de"); a lone
+/// English word is a name in apposition.
+const HEADS: &[&str] = &[
+    "commande",
+    "commandes",
+    "paquet",
+    "paquets",
+    "fichier",
+    "fichiers",
+    "option",
+    "options",
+    "type",
+    "types",
+    "mode",
+    "modes",
+    "format",
+    "formats",
+    "bibliothèque",
+    "bibliothèques",
+    "utilitaire",
+    "outil",
+    "outils",
+    "champ",
+    "champs",
+    "valeur",
+    "valeurs",
+    "variable",
+    "variables",
+    "paramètre",
+    "paramètres",
+    "touche",
+    "touches",
+    "bouton",
+    "menu",
+    "onglet",
+    "répertoire",
+    "répertoires",
+    "dossier",
+    "distribution",
+    "distributions",
+    "architecture",
+    "suite",
+    "branche",
+    "cible",
+    "module",
+    "modules",
+    "fonction",
+    "méthode",
+    "classe",
+    "balise",
+    "démon",
+    "script",
+    "compte",
+    "dépôt",
+    "greffon",
+    "thème",
+    "version",
+    "licence",
+    "protocole",
+    "drapeau",
+    "argument",
+    "arguments",
+    "filtre",
+    "politique",
+    "section",
+    "macro",
+    "pilote",
+    "interface",
+    "utilisateur",
+    "utilisateurs",
+    "passe",
+];
+
 /// Small words an acronym may leave out of its expansion: "Unix to Unix Copy Program"
 /// (UUCP), "Document Style Semantics and Specification Language" (DSSSL).
 const ACRONYM_SKIPS: &[&str] = &["and", "of", "to", "for", "the", "a", "an", "in", "on", "de", "du", "des", "et"];
@@ -265,10 +391,18 @@ const ACRONYM_REACH: usize = 8;
 /// line ("Common UNIX Printing System (CUPS)", "`pwd` (print working directory",
 /// "`g` comme group").
 fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, names: &HashSet<String>) -> bool {
-    let introduced = i > 0
-        && spaced(text, tokens[i - 1], tokens[i])
-        && INTRODUCERS.contains(&tokens[i - 1].1.to_lowercase().as_str());
+    let previous = |k: usize| (k > 0 && spaced(text, tokens[k - 1], tokens[k])).then(|| tokens[k - 1].1.to_lowercase());
+    let introduced = previous(i).is_some_and(|p| INTRODUCERS.contains(&p.as_str()));
+    // "la commande make", "les options display et desktop": one word named by its kind.
+    let named_by_head = j - i == 1
+        && previous(i).is_some_and(|p| {
+            HEADS.contains(&p.as_str())
+                || (matches!(p.as_str(), "et" | "ou")
+                    && i >= 3
+                    && previous(i - 2).is_some_and(|h| HEADS.contains(&h.as_str())))
+        });
     introduced
+        || named_by_head
         || glossed(text, &tokens[i..j], names)
         || spells_out_acronym(text, tokens, i, j)
         || defined(text, tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len())
@@ -538,6 +672,26 @@ mod tests {
             ("une période de freeze (never) et le vehicle (NV) du chef", &["freeze", "vehicle"]),
             ("un répertoire complètement tidy (originel), ou simplement", &["tidy"]),
             ("le significant défilé\nSD : la suite", &["significant"]),
+            // Named by its kind: a program, a file, a suite, an option.
+            ("la commande make, le fichier control et le mode batch", &[]),
+            ("les options display et desktop sont disponibles", &[]),
+            ("la distribution unstable", &[]),
+            // A function word inside a name or a title.
+            ("au Google Summer of Code 2010 ; Grokking the GIMP explique", &[]),
+            // ...but an English word after a noun that names nothing stays a leak.
+            ("le programme nuclear et la réunion significant", &["nuclear", "significant"]),
+            // A word used alone three times, on two lines or more, is a term the text keeps.
+            ("passez à unstable.\nLes paquets d’unstable et ceux de unstable", &[]),
+            ("un significant défilé, un significant discours", &["significant", "significant"]),
+            // ...in one article: articles one after another count apart.
+            (
+                "passez à unstable.\nLes paquets d’unstable\n\net ceux de unstable",
+                &["unstable", "unstable", "unstable"],
+            ),
+            (
+                "un significant défilé, un significant discours, un significant repas",
+                &["significant", "significant", "significant"],
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(&leaks(text), want, "{text:?}");

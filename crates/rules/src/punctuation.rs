@@ -101,7 +101,10 @@ fn names_a_character(text: &str, at: usize) -> bool {
 
 /// "mot , suite" -> "mot, suite" and "mot ." -> "mot.": white space (not a line break)
 /// between a word and a comma or full stop. French typography puts a space before ; : ! ?
-/// but never before , or . so those are left alone.
+/// but never before , or . so those are left alone. A mark that names itself is left
+/// too: after a word that names a character ("la touche ."), before a lower-case word
+/// ("appuyez sur . ou") or another mark (",."), and after a web address, where the space
+/// keeps the mark out of the address.
 pub fn space_before(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     for (i, c) in text.char_indices().filter(|&(_, c)| c == ',' || c == '.') {
@@ -121,7 +124,17 @@ pub fn space_before(cx: &Context, out: &mut Vec<Finding>) {
             .rsplit(|c: char| !is_word_char(c))
             .next()
             .is_some_and(|w| NAMES_A_CHARACTER.contains(&w.to_lowercase().as_str()));
-        if glued_to_word && ends && !named {
+        // A mark standing alone where no sentence ends or pauses names itself: "sur .
+        // ou", "appuyez sur , puis" are keys; ",." and ",," a character then a mark.
+        let after_spaces = text[i + c.len_utf8()..].trim_start_matches([' ', '\u{a0}']);
+        let alone = next.is_some_and(|n| n.is_ascii_punctuation())
+            || (c == '.' && next.is_some_and(char::is_whitespace) && after_spaces.starts_with(char::is_lowercase));
+        // After a web address a space keeps the mark out of it, on purpose.
+        let address = text[..spaces_start]
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|w| w.contains("://") || w.starts_with("www."));
+        if glued_to_word && ends && !named && !alone && !address {
             out.push(
                 Finding::new(
                     RuleId::SpaceBeforePunctuation,
@@ -192,6 +205,13 @@ mod tests {
             ("(https://www.linux.org/) .", "(https://www.linux.org/) ."),
             ("appuyez sur la touche . puis", "appuyez sur la touche . puis"),
             ("le caractère , sépare", "le caractère , sépare"),
+            // Keys and characters named in running text; a web address.
+            ("en appuyant sur . ou sur ,. Puis", "en appuyant sur . ou sur ,. Puis"),
+            ("appuyer sur . et ,, puis", "appuyer sur . et ,, puis"),
+            ("voir http://www.geeqie.org .\nSuite", "voir http://www.geeqie.org .\nSuite"),
+            ("voir www.debian.org .", "voir www.debian.org ."),
+            // ...and the slips beside them.
+            ("la fin . Ensuite les médias , et", "la fin. Ensuite les médias, et"),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text, &run(space_before, text)), want, "{text:?}");

@@ -39,7 +39,9 @@ pub fn broken_sentence(cx: &Context, out: &mut Vec<Finding>) {
         // "… libclanlib2. aptitude tentera …": a package or file name, with digits or
         // underscores, ends a sentence and a command opens the next.
         let code = prev.chars().any(|c| c.is_ascii_digit() || c == '_') && prev.chars().any(char::is_alphabetic);
-        if short || number || code || is_abbreviation(prev) {
+        // "c.-à-d. que": the word before is the end of an abbreviation of three.
+        let that_is = text[..i].ends_with("à-d") || text[..i].ends_with("a-d");
+        if short || number || code || that_is || is_abbreviation(prev) {
             continue;
         }
         let next_start = i + 1 + text[i + 1..].find(next).unwrap_or(0);
@@ -62,6 +64,7 @@ mod tests {
             ("a déclaré John Kirby. journalistes mercredi.", true),
             ("a déclaré John Kirby. Les journalistes", false),
             ("des armes, etc. et des munitions", false),
+            ("raccordables, c.-à-d. que les motifs, c-à-d. les brosses", false),
             ("installe le paquet libclanlib2. aptitude tentera ensuite", false),
             ("le fichier config_2. dans la suite", false),
             ("M. le ministre", false),
