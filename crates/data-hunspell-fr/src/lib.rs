@@ -4,6 +4,11 @@
 //!
 //! [`AFFIX`] is the affix file (`fr.aff`) and [`DICTIONARY`] the word list (`fr.dic`),
 //! unchanged. Every word carries its morphology (`média/S.() po:nom is:mas`).
+//!
+//! [`FORMS`] and [`ENTRIES`] are built from those two by `scripts/build-french-tables.sh`
+//! (finite-state automata of the `fst` crate): every word form the dictionary accepts, and
+//! each lemma's morphology. glossfix reads these two in place; the text files are what
+//! they are built and tested from.
 #![no_std]
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
@@ -13,3 +18,9 @@ pub const AFFIX: &str = include_str!("../fr.aff");
 
 /// The dictionary, `fr.dic`: a count line, then one entry per line.
 pub const DICTIONARY: &str = include_str!("../fr.dic");
+
+/// Every word form the dictionary accepts, as an `fst` set.
+pub const FORMS: &[u8] = include_bytes!("../forms.fst");
+
+/// Each lemma's noun, adjective and verb entries, packed in a `u64`, as an `fst` map.
+pub const ENTRIES: &[u8] = include_bytes!("../entries.fst");

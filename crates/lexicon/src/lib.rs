@@ -12,6 +12,9 @@
 #![warn(missing_docs)]
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod french;
+
+pub use french::{Entries, Gender, Morphology, french_entries, has_french_dictionary, is_french_word};
 use glossfix_text::fold::{Fold, fold};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -95,111 +98,6 @@ const SUFFIXES: &[(&str, &str)] = &[
     ("", "e"),
 ];
 
-/// Whether the French dictionary (Dicollecte's, read by spellbook) knows `word`, in the
-/// case written or in lower case: "installateur", "distants", "shell", "socket" are
-/// French; "layout", "notebook", "kernel" are not. `None` when glossfix is built
-/// without the `hunspell-fr` feature. The dictionary is parsed on first use (about
-/// 35 ms).
-pub fn is_french_word(word: &str) -> Option<bool> {
-    #[cfg(feature = "hunspell-fr")]
-    {
-        static DICTIONARY: OnceLock<Option<spellbook::Dictionary>> = OnceLock::new();
-        let dictionary = DICTIONARY
-            .get_or_init(|| {
-                spellbook::Dictionary::new(glossfix_data_hunspell_fr::AFFIX, glossfix_data_hunspell_fr::DICTIONARY).ok()
-            })
-            .as_ref()?;
-        // Checking a word costs microseconds and texts repeat their words: each thread
-        // remembers its answers (forgetting them all past a bound, so memory stays flat).
-        thread_local! {
-            static SEEN: std::cell::RefCell<FnvMap<String, bool>> = std::cell::RefCell::new(FnvMap::default());
-        }
-        SEEN.with(|seen| {
-            if let Some(&known) = seen.borrow().get(word) {
-                return Some(known);
-            }
-            let known = dictionary.check(word) || dictionary.check(&word.to_lowercase());
-            let mut seen = seen.borrow_mut();
-            if seen.len() >= 200_000 {
-                seen.clear();
-            }
-            seen.insert(word.to_string(), known);
-            Some(known)
-        })
-    }
-    #[cfg(not(feature = "hunspell-fr"))]
-    {
-        let _ = word;
-        None
-    }
-}
-
-/// Grammatical gender, as the French dictionary tags its entries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Gender {
-    /// `is:mas`
-    Masculine,
-    /// `is:fem`
-    Feminine,
-    /// `is:epi`: either ("un/une élève", "facile").
-    Epicene,
-    /// No gender tag: an adjective whose feminine the affix rules make ("normal",
-    /// "japonais"), or a noun of either gender.
-    Unmarked,
-}
-
-/// What the French dictionary says of one of its entries (a lemma as written in `fr.dic`:
-/// nouns in the singular, adjectives in the masculine singular).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Morphology {
-    /// `po:nom`
-    pub noun: bool,
-    /// `po:adj`
-    pub adjective: bool,
-    /// `po:v…`: a verb, the entry being its infinitive ("lancer", "lire").
-    pub verb: bool,
-    /// Its gender.
-    pub gender: Gender,
-}
-
-/// The dictionary entries spelled exactly `word` (a lemma: "média", "japonais"), each with
-/// its morphology; empty for a word that is only an inflected form ("japonaise") or
-/// unknown, and without the `hunspell-fr` feature.
-pub fn french_entries(word: &str) -> &'static [Morphology] {
-    #[cfg(feature = "hunspell-fr")]
-    {
-        static ENTRIES: OnceLock<FnvMap<&'static str, Vec<Morphology>>> = OnceLock::new();
-        let entries = ENTRIES.get_or_init(|| {
-            let mut map: FnvMap<&'static str, Vec<Morphology>> =
-                FnvMap::with_capacity_and_hasher(100_000, Default::default());
-            for line in glossfix_data_hunspell_fr::DICTIONARY.lines().skip(1) {
-                let (head, tags) = line.split_once(' ').unwrap_or((line, ""));
-                let lemma = head.split('/').next().unwrap_or(head);
-                let noun = tags.contains("po:nom");
-                let adjective = tags.contains("po:adj");
-                let verb = tags.contains("po:v");
-                if !noun && !adjective && !verb {
-                    continue;
-                }
-                let gender = match (tags.contains("is:mas"), tags.contains("is:fem"), tags.contains("is:epi")) {
-                    (true, false, false) => Gender::Masculine,
-                    (false, true, false) => Gender::Feminine,
-                    (_, _, true) => Gender::Epicene,
-                    _ => Gender::Unmarked,
-                };
-                map.entry(lemma).or_default().push(Morphology { noun, adjective, verb, gender });
-            }
-            map
-        });
-        entries.get(word).map_or(&[], Vec::as_slice)
-    }
-    #[cfg(not(feature = "hunspell-fr"))]
-    {
-        let _ = word;
-        &[]
-    }
-}
-
 /// A data set glossfix can embed, with the Cargo feature that embeds it and its licence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DataSet {
@@ -235,12 +133,6 @@ pub const DATA_SETS: [DataSet; 3] = [
         built_in: cfg!(feature = "freedict"),
     },
 ];
-
-/// True when glossfix is built with the French dictionary (the `hunspell-fr` feature)
-/// and it parses: the rules that need it stay silent otherwise.
-pub fn has_french_dictionary() -> bool {
-    is_french_word("de").is_some()
-}
 
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {

@@ -105,7 +105,8 @@ fn noun_gender(word: &str) -> Option<Gender> {
         return None;
     }
     let unmarked_is_masculine = |g: Gender| if g == Gender::Unmarked { Gender::Masculine } else { g };
-    let mut genders = french_entries(word).iter().filter(|m| m.noun).map(|m| unmarked_is_masculine(m.gender));
+    let entries = french_entries(word);
+    let mut genders = entries.iter().filter(|m| m.noun).map(|m| unmarked_is_masculine(m.gender));
     let first = genders.next()?;
     (matches!(first, Gender::Masculine | Gender::Feminine) && genders.all(|g| g == first)).then_some(first)
 }
