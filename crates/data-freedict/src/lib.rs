@@ -9,3 +9,5 @@
 
 /// The embedded translations.
 pub const TRANSLATIONS: &str = include_str!("../en-fr.tsv");
+
+include!(concat!(env!("OUT_DIR"), "/translations.rs"));

@@ -9,3 +9,5 @@
 
 /// The embedded word list.
 pub const WORD_FREQUENCIES: &str = include_str!("../lexicon.tsv");
+
+include!(concat!(env!("OUT_DIR"), "/words.rs"));

@@ -18,7 +18,7 @@ fn main() {
     let frequencies = start.elapsed();
     println!("French forms (fst, in place): {:.2} ms (installateur: {french:?})", ms(forms));
     println!("French entries (fst, in place): {:.2} ms (média: {entries} entries)", ms(morphology));
-    println!("word frequencies and translations (parsed): {:.2} ms (vehicle: {zipf:?})", ms(frequencies));
+    println!("word frequencies and translations (static tables): {:.2} ms (vehicle: {zipf:?})", ms(frequencies));
 }
 
 fn ms(d: std::time::Duration) -> f64 {

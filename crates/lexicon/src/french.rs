@@ -173,9 +173,26 @@ pub fn is_french_word(word: &str) -> Option<bool> {
     #[cfg(feature = "hunspell-fr")]
     {
         let tables = tables()?;
-        let word = converted(word);
-        let lower = word.to_lowercase();
-        Some(accepted(&tables.forms, &word, 0) || (lower != *word && accepted(&tables.forms, &lower, 0)))
+        // Texts repeat their words: each thread remembers its answers (forgetting them
+        // all past a bound, so that memory stays flat).
+        thread_local! {
+            static SEEN: std::cell::RefCell<crate::FnvMap<String, bool>> = Default::default();
+        }
+        SEEN.with(|seen| {
+            if let Some(&known) = seen.borrow().get(word) {
+                return Some(known);
+            }
+            let converted = converted(word);
+            let lower = converted.to_lowercase();
+            let known =
+                accepted(&tables.forms, &converted, 0) || (lower != *converted && accepted(&tables.forms, &lower, 0));
+            let mut seen = seen.borrow_mut();
+            if seen.len() >= 200_000 {
+                seen.clear();
+            }
+            seen.insert(word.to_string(), known);
+            Some(known)
+        })
     }
     #[cfg(not(feature = "hunspell-fr"))]
     {

@@ -1,5 +1,6 @@
 //! The lexicons embedded in glossfix: French and English word frequencies from wordfreq,
-//! and English → French translations from FreeDict. Parsed once, on first use.
+//! and English → French translations from FreeDict (static tables their crates build), and
+//! the French dictionary ([`french`]). Nothing is parsed at start-up.
 //!
 //! The data are under other licences than this crate's code, so each lives in a crate of
 //! its own, behind a Cargo feature ([`DATA_SETS`]; all on by default):
@@ -19,14 +20,50 @@ use glossfix_text::fold::{Fold, fold};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+/// The word list's entry for `word`: the word as stored, and its frequencies in tenths.
 #[cfg(feature = "wordfreq")]
-const LEXICON: &str = glossfix_data_wordfreq::WORD_FREQUENCIES;
+fn word_entry(word: &str) -> Option<(&'static str, (u8, u8))> {
+    glossfix_data_wordfreq::WORDS.get_entry(word).map(|(w, z)| (*w, *z))
+}
 #[cfg(not(feature = "wordfreq"))]
-const LEXICON: &str = "";
+fn word_entry(_: &str) -> Option<(&'static str, (u8, u8))> {
+    None
+}
+
+/// Every word of the list with its frequencies in tenths (for the cognate index).
+fn all_words() -> impl Iterator<Item = (&'static str, (u8, u8))> {
+    #[cfg(feature = "wordfreq")]
+    let words = glossfix_data_wordfreq::WORDS.entries().map(|(w, z)| (*w, *z));
+    #[cfg(not(feature = "wordfreq"))]
+    let words = std::iter::empty();
+    words
+}
+
+/// FreeDict's French translations of the English headword `english`.
 #[cfg(feature = "freedict")]
-const EN_FR: &str = glossfix_data_freedict::TRANSLATIONS;
+fn translations_of(english: &str) -> &'static [&'static str] {
+    glossfix_data_freedict::ENGLISH_TO_FRENCH.get(english).copied().unwrap_or(&[])
+}
 #[cfg(not(feature = "freedict"))]
-const EN_FR: &str = "";
+fn translations_of(_: &str) -> &'static [&'static str] {
+    &[]
+}
+
+/// Whether FreeDict has `word` among its French words.
+fn in_french_dictionary(word: &str) -> bool {
+    #[cfg(feature = "freedict")]
+    let known = glossfix_data_freedict::FRENCH.contains(word);
+    #[cfg(not(feature = "freedict"))]
+    let known = {
+        let _ = word;
+        false
+    };
+    known
+}
+
+fn zipf_of((fr, en): (u8, u8)) -> Zipf {
+    Zipf { fr: f32::from(fr) / 10.0, en: f32::from(en) / 10.0 }
+}
 
 /// Word frequencies on the Zipf scale (log10 of occurrences per billion words):
 /// 7 is "de", 5 a common word, 3 a rare one, 0 unknown.
@@ -60,16 +97,13 @@ impl std::hash::Hasher for Fnv {
 /// A `HashMap` hashed with [`Fnv`].
 pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// The shipped lexicons.
-#[derive(Debug)]
+/// The shipped lexicons: static tables built with the crate (perfect-hash maps), and an
+/// index of common French words by their first letters, made at the first cognate search.
+#[derive(Debug, Default)]
 pub struct Lexicon {
-    words: FnvMap<&'static str, Zipf>,
-    translations: HashMap<&'static str, Vec<&'static str>>,
     /// Common French words (Zipf >= 3) by the first three letters of their accent-free
-    /// form, for finding cognates ("program" -> "programme").
-    french_by_prefix: HashMap<String, Vec<&'static str>>,
-    /// French words that are dictionary entries (translations in `en-fr.tsv`).
-    dictionary_french: std::collections::HashSet<&'static str>,
+    /// form, for finding cognates ("program" -> "programme"), in the list's order.
+    french_by_prefix: OnceLock<HashMap<String, Vec<&'static str>>>,
 }
 
 /// English endings and the French endings of their cognates, tried in order:
@@ -134,41 +168,30 @@ pub const DATA_SETS: [DataSet; 3] = [
     },
 ];
 
-/// The lexicon, parsed on first use.
+/// The lexicon: nothing to parse, the tables are static.
 pub fn lexicon() -> &'static Lexicon {
     static LEXICON_CELL: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON_CELL.get_or_init(Lexicon::parse)
+    LEXICON_CELL.get_or_init(Lexicon::default)
 }
 
 impl Lexicon {
-    fn parse() -> Self {
-        let mut words = FnvMap::with_capacity_and_hasher(60_000, Default::default());
-        let mut french_by_prefix: HashMap<String, Vec<&'static str>> = HashMap::new();
-        for line in LEXICON.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split('\t');
-            let (Some(word), Some(fr), Some(en)) = (fields.next(), fields.next(), fields.next()) else { continue };
-            let zipf = Zipf { fr: tenths(fr), en: tenths(en) };
-            words.insert(word, zipf);
-            if zipf.fr >= 3.0 && word.chars().count() >= 4 {
-                french_by_prefix.entry(prefix(word)).or_default().push(word);
+    fn french_by_prefix(&self) -> &HashMap<String, Vec<&'static str>> {
+        self.french_by_prefix.get_or_init(|| {
+            let mut common: Vec<&'static str> =
+                all_words().filter(|&(w, (fr, _))| fr >= 30 && w.chars().count() >= 4).map(|(w, _)| w).collect();
+            common.sort_unstable();
+            let mut index: HashMap<String, Vec<&'static str>> = HashMap::new();
+            for word in common {
+                index.entry(prefix(word)).or_default().push(word);
             }
-        }
-        let mut translations: HashMap<&'static str, Vec<&'static str>> = HashMap::with_capacity(8_000);
-        let mut dictionary_french = std::collections::HashSet::new();
-        for line in EN_FR.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((english, french)) = line.split_once('\t') {
-                let list: Vec<&'static str> = french.split('|').collect();
-                dictionary_french.extend(list.iter().copied());
-                translations.insert(english, list);
-            }
-        }
-        Lexicon { words, translations, french_by_prefix, dictionary_french }
+            index
+        })
     }
 
     /// The frequencies of `word` (lower-cased here); zero for unknown words.
     pub fn zipf(&self, word: &str) -> Zipf {
-        if let Some(z) = self.words.get(word) {
-            return *z;
+        if let Some((_, z)) = word_entry(word) {
+            return zipf_of(z);
         }
         // The lexicon is lower-case NFC: decomposed text ("empe\u{302}cher") and
         // capitals are brought to that form before giving up.
@@ -181,13 +204,13 @@ impl Lexicon {
         if normal == word {
             normal.clear();
         }
-        self.words.get(normal.as_str()).copied().unwrap_or_default()
+        word_entry(&normal).map(|(_, z)| zipf_of(z)).unwrap_or_default()
     }
 
     /// The word as the lexicon holds it and its French frequency, when wordfreq's French
     /// list has it (exact spelling, lower case).
     pub fn french_entry(&self, word: &str) -> Option<(&'static str, f32)> {
-        self.words.get_key_value(word).filter(|(_, z)| z.fr > 0.0).map(|(w, z)| (*w, z.fr))
+        word_entry(word).map(|(w, z)| (w, zipf_of(z).fr)).filter(|&(_, fr)| fr > 0.0)
     }
 
     /// True for a word in common French use (Zipf >= 3 in French).
@@ -198,13 +221,13 @@ impl Lexicon {
     /// True for a French dictionary word ("défense", "maison"), as opposed to a name
     /// that is merely frequent ("kim").
     pub fn is_dictionary_french(&self, word: &str) -> bool {
-        self.dictionary_french.contains(word.to_lowercase().as_str())
+        in_french_dictionary(&word.to_lowercase())
     }
 
     /// French translations of an English word (or of its singular or base form).
     pub fn translations(&self, english: &str) -> Vec<&'static str> {
         let lower = english.to_lowercase();
-        base_forms(&lower).iter().filter_map(|w| self.translations.get(w.as_str())).flatten().copied().collect()
+        base_forms(&lower).iter().flat_map(|w| translations_of(w)).copied().collect()
     }
 
     /// Common French words spelled like the English word: first the regular cognate
@@ -220,14 +243,14 @@ impl Lexicon {
         for (english_end, french_end) in SUFFIXES {
             if let Some(stem) = lower.strip_suffix(english_end) {
                 let guess = format!("{stem}{french_end}");
-                if let Some((&word, z)) = self.words.get_key_value(guess.as_str()) {
+                if let Some((word, z)) = word_entry(&guess).map(|(w, z)| (w, zipf_of(z))) {
                     if z.fr >= 3.0 && z.fr > z.en && !by_suffix.contains(&word) {
                         by_suffix.push(word);
                     }
                 }
             }
         }
-        let Some(candidates) = self.french_by_prefix.get(&prefix(&lower)) else { return by_suffix };
+        let Some(candidates) = self.french_by_prefix().get(&prefix(&lower)) else { return by_suffix };
         let mut found: Vec<(usize, &'static str)> = candidates
             .iter()
             .filter(|&&fr| fr != lower && self.zipf(fr).en < self.zipf(fr).fr)
@@ -242,10 +265,6 @@ impl Lexicon {
         }
         by_suffix
     }
-}
-
-fn tenths(field: &str) -> f32 {
-    field.parse::<u16>().map_or(0.0, |v| f32::from(v) / 10.0)
 }
 
 fn prefix(word: &str) -> String {
