@@ -18,7 +18,6 @@ pub mod french;
 pub use french::{Entries, Gender, Morphology, french_entries, has_french_dictionary, is_french_word};
 use glossfix_text::fold::{Fold, fold};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// The word list's entry for `word`: the word as stored, and its frequencies in tenths.
 #[cfg(feature = "wordfreq")]
@@ -30,13 +29,14 @@ fn word_entry(_: &str) -> Option<(&'static str, (u8, u8))> {
     None
 }
 
-/// Every word of the list with its frequencies in tenths (for the cognate index).
-fn all_words() -> impl Iterator<Item = (&'static str, (u8, u8))> {
-    #[cfg(feature = "wordfreq")]
-    let words = glossfix_data_wordfreq::WORDS.entries().map(|(w, z)| (*w, *z));
-    #[cfg(not(feature = "wordfreq"))]
-    let words = std::iter::empty();
-    words
+/// The common French words whose accent-free lower-case form starts with `prefix`.
+#[cfg(feature = "wordfreq")]
+fn common_by_prefix(prefix: &str) -> &'static [&'static str] {
+    glossfix_data_wordfreq::COMMON_BY_PREFIX.get(prefix).copied().unwrap_or(&[])
+}
+#[cfg(not(feature = "wordfreq"))]
+fn common_by_prefix(_: &str) -> &'static [&'static str] {
+    &[]
 }
 
 /// FreeDict's French translations of the English headword `english`.
@@ -97,14 +97,9 @@ impl std::hash::Hasher for Fnv {
 /// A `HashMap` hashed with [`Fnv`].
 pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
-/// The shipped lexicons: static tables built with the crate (perfect-hash maps), and an
-/// index of common French words by their first letters, made at the first cognate search.
+/// The shipped lexicons: static tables built with their crates (perfect-hash maps).
 #[derive(Debug, Default)]
-pub struct Lexicon {
-    /// Common French words (Zipf >= 3) by the first three letters of their accent-free
-    /// form, for finding cognates ("program" -> "programme"), in the list's order.
-    french_by_prefix: OnceLock<HashMap<String, Vec<&'static str>>>,
-}
+pub struct Lexicon;
 
 /// English endings and the French endings of their cognates, tried in order:
 /// "significant" -> "significatif", "prolonged" -> "prolongé", "problem" -> "problème".
@@ -170,24 +165,10 @@ pub const DATA_SETS: [DataSet; 3] = [
 
 /// The lexicon: nothing to parse, the tables are static.
 pub fn lexicon() -> &'static Lexicon {
-    static LEXICON_CELL: OnceLock<Lexicon> = OnceLock::new();
-    LEXICON_CELL.get_or_init(Lexicon::default)
+    &Lexicon
 }
 
 impl Lexicon {
-    fn french_by_prefix(&self) -> &HashMap<String, Vec<&'static str>> {
-        self.french_by_prefix.get_or_init(|| {
-            let mut common: Vec<&'static str> =
-                all_words().filter(|&(w, (fr, _))| fr >= 30 && w.chars().count() >= 4).map(|(w, _)| w).collect();
-            common.sort_unstable();
-            let mut index: HashMap<String, Vec<&'static str>> = HashMap::new();
-            for word in common {
-                index.entry(prefix(word)).or_default().push(word);
-            }
-            index
-        })
-    }
-
     /// The frequencies of `word` (lower-cased here); zero for unknown words.
     pub fn zipf(&self, word: &str) -> Zipf {
         if let Some((_, z)) = word_entry(word) {
@@ -250,7 +231,7 @@ impl Lexicon {
                 }
             }
         }
-        let Some(candidates) = self.french_by_prefix().get(&prefix(&lower)) else { return by_suffix };
+        let candidates = common_by_prefix(&prefix(&lower));
         let mut found: Vec<(usize, &'static str)> = candidates
             .iter()
             .filter(|&&fr| fr != lower && self.zipf(fr).en < self.zipf(fr).fr)
@@ -301,6 +282,22 @@ fn base_forms(word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cognate index made at build time keys each word as `prefix` does at run time.
+    #[test]
+    #[cfg(feature = "wordfreq")]
+    fn the_cognate_index_uses_the_runtime_fold() {
+        let mut indexed = 0;
+        for (key, words) in glossfix_data_wordfreq::COMMON_BY_PREFIX.entries() {
+            for word in *words {
+                assert_eq!(prefix(word), *key, "{word}");
+                indexed += 1;
+            }
+        }
+        let common =
+            glossfix_data_wordfreq::WORDS.entries().filter(|(w, (fr, _))| *fr >= 30 && w.chars().count() >= 4).count();
+        assert_eq!(indexed, common);
+    }
 
     #[test]
     #[cfg(feature = "wordfreq")]
