@@ -89,6 +89,15 @@ for mb in "${sizes[@]}"; do
   awk -v c="${!dc}" -v f="${!df}" 'BEGIN { printf "  %-58s %5.2fx\n", "fix speed / check speed, default glossary", (f > 0 ? c / f : 0) }'
 done
 echo
+echo "text without line breaks (12 MB corpus, line breaks replaced by spaces), default glossary, one core:"
+[ -f "$work/corpus-12.txt" ] || python3 scripts/bench_corpus.py 12 "$work/corpus-12.txt"
+tr '\n' ' ' < "$work/corpus-12.txt" > "$work/corpus-12-one-line.txt"
+for mode in check fix; do
+  read -r lines_s _ < <(measure "$bin" --jobs 1 "$mode" "$work/corpus-12.txt")
+  read -r one_s one_k < <(measure "$bin" --jobs 1 "$mode" "$work/corpus-12-one-line.txt")
+  awk -v a="$one_s" -v b="$lines_s" -v m="$mode" -v k="$one_k" 'BEGIN { printf "  %-5s one line %.2fs (%d MB peak), with line breaks %.2fs: %.2fx\n", m, a, k / 1024, b, (b > 0 ? a / b : 0) }'
+done
+echo
 articles=$(ls "$work/folder" | wc -l)
 read -r one _ < <(measure "$bin" --jobs 1 check "$work/folder")
 read -r two _ < <(measure "$bin" --jobs 2 check "$work/folder")

@@ -439,6 +439,50 @@ fn version_names_the_licence_of_this_build() {
 }
 
 #[test]
+fn a_text_without_line_breaks_gets_the_repairs_of_the_text_with_them() {
+    // The seed articles twelve times over (~300 KB), as lines and as one line. Page
+    // furniture is a matter of lines (a line that is only "Publicité"), so it is off
+    // here, rule and entries; every other repair must be the same, byte for byte once
+    // the line breaks are spaces.
+    let root = crate::root();
+    let mut articles: Vec<String> = fs::read_dir(root.join("tests/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect();
+    articles.sort();
+    let lines: String = (0..12).map(|_| articles.concat()).collect();
+    let one_line = lines.replace('\n', " ");
+    let corpus = fs::read_to_string(root.join("tests/corpus/glossary.toml")).unwrap();
+    let mut parts = corpus.split("\n[[");
+    let head = parts.next().unwrap().to_string();
+    let mut glossary: String = std::iter::once(head)
+        .chain(parts.filter(|p| !p.starts_with("furniture]]")).map(|p| format!("[[{p}")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    glossary = if glossary.contains("[rules]\n") {
+        glossary.replacen("[rules]\n", "[rules]\npage-furniture = false\n", 1)
+    } else {
+        format!("[rules]\npage-furniture = false\n\n{glossary}")
+    };
+    let dir =
+        folder(&[("lines.txt", lines.as_bytes()), ("one.txt", one_line.as_bytes()), ("g.toml", glossary.as_bytes())]);
+    let fix = |file: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_glossfix"))
+            .current_dir(dir.path())
+            .args(["--glossary", "g.toml", "fix", file])
+            .output()
+            .unwrap();
+        assert_eq!(code(&o), 0, "{file}: {}", String::from_utf8_lossy(&o.stderr));
+        stdout(&o)
+    };
+    let (from_lines, from_one) = (fix("lines.txt"), fix("one.txt"));
+    assert!(from_lines != lines, "there is something to repair");
+    assert!(from_lines.replace('\n', " ") == from_one, "a text without line breaks was repaired differently");
+}
+
+#[test]
 fn a_text_without_line_breaks_is_streamed_in_pieces_with_the_same_repairs() {
     // The seed articles with their line breaks turned into spaces, a few times over: one
     // line of ~150 KB, cut into pieces of ~20 KB inside the line (at sentence ends).

@@ -132,11 +132,13 @@ pub fn locate<'a>(
     offset: Offset,
 ) -> Vec<Located<'a>> {
     let index = LineIndex::new(text);
+    // Findings come in text order: columns are counted on, not from each line's start.
+    let mut cursor = index.cursor(text);
     let entry = |o: Origin| o.entry.map(|id| glossary.place_of_entry(id));
     findings
         .iter()
         .map(|f| {
-            let (line, column) = index.position(text, f.span.start);
+            let (line, column) = cursor.position(f.span.start);
             let bytes = f.fix.as_ref().map_or(f.span, |fix| fix.span());
             let replacement = f.fix.as_ref().map(|fix| fix.render(text, bytes));
             let shown = f.fix.as_ref().map(|fix| fix.render(text, f.span.cover(&fix.span())));

@@ -181,12 +181,14 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
     // large file is read in, which end at blank lines) count apart.
     let blocks = block_starts(text);
     let block_of = |at: usize| blocks.partition_point(|&b| b <= at);
+    let line_breaks: Vec<usize> = line_breaks_of(text);
+    let line_of = |at: usize| line_breaks.partition_point(|&b| b < at);
     let mut uses: HashMap<(usize, String), (usize, HashSet<usize>)> = HashMap::new();
     for &(i, _) in runs.iter().filter(|&&(i, j)| j - i == 1) {
         let (start, word) = tokens[i];
         let entry = uses.entry((block_of(start), word.to_lowercase())).or_default();
         entry.0 += 1;
-        entry.1.insert(text[..start].rfind('\n').map_or(0, |p| p + 1));
+        entry.1.insert(line_of(start));
     }
     let kept: HashSet<(usize, &str)> = uses
         .iter()
@@ -216,6 +218,11 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         }
     }
     leaks
+}
+
+/// The byte offsets of the text's line breaks.
+fn line_breaks_of(text: &str) -> Vec<usize> {
+    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect()
 }
 
 /// Where each block of lines after a blank line (one of white space only) starts.

@@ -44,6 +44,49 @@ impl LineIndex {
         let column = text[self.starts[line]..offset].chars().count() + 1;
         (line + 1, column)
     }
+
+    /// A cursor that gives [`LineIndex::position`]s of offsets taken in increasing order
+    /// in time linear in the text, however long its lines: each column is counted on
+    /// from the previous one on the same line.
+    pub fn cursor<'a>(&'a self, text: &'a str) -> Cursor<'a> {
+        Cursor { index: self, text, last: None }
+    }
+}
+
+/// See [`LineIndex::cursor`].
+#[derive(Debug)]
+pub struct Cursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// The last offset asked, its 0-based line and 1-based column.
+    last: Option<(usize, usize, usize)>,
+}
+
+impl Cursor<'_> {
+    /// 1-based line and 1-based column (in characters) of byte `offset`, as
+    /// [`LineIndex::position`] gives them.
+    ///
+    /// ```
+    /// use glossfix_text::lines::LineIndex;
+    /// let text = "un été\nlà-bas là";
+    /// let index = LineIndex::new(text);
+    /// let mut cursor = index.cursor(text);
+    /// for at in [0, 3, 8, 9, 15, 3] {
+    ///     assert_eq!(cursor.position(at), index.position(text, at));
+    /// }
+    /// ```
+    pub fn position(&mut self, offset: usize) -> (usize, usize) {
+        let starts = &self.index.starts;
+        let line = starts.partition_point(|&s| s <= offset) - 1;
+        let column = match self.last {
+            Some((from, last_line, column)) if last_line == line && from <= offset => {
+                column + self.text[from..offset].chars().count()
+            }
+            _ => self.text[starts[line]..offset].chars().count() + 1,
+        };
+        self.last = Some((offset, line, column));
+        (line + 1, column)
+    }
 }
 
 /// The line around `[start, end)` (up to the `\n` before and after), but no more than
