@@ -426,14 +426,38 @@ fn defined(text: &str, start: usize, end: usize) -> bool {
 }
 
 /// True when the run `run` is followed by a short French gloss in brackets that
-/// translates one of its words: "une période de freeze (gel)" (FreeDict: freeze ->
-/// geler). At most four words, none English, one sharing its first three letters or more
-/// with a translation ("gel", "geler"); "tidy (originel)" is no gloss.
+/// translates one of its words (or of the rest of its label): "une période de freeze (gel)" (FreeDict: freeze ->
+/// geler). At most six words, none English, one sharing its first five letters (or all
+/// of a shorter word) with a translation ("gel", "geler"; "alignement", "aligner");
+/// "tidy (originel)" is no gloss. The gloss may come after the rest of a label written
+/// with capitals and a letter in brackets: "Align Threshold (Seuil d’alignement)",
+/// "Keep Knees (K) : (Conserver les coudes)".
 fn glossed(text: &str, run: &[(usize, &str)], names: &HashSet<String>) -> bool {
     let Some(&last) = run.last() else {
         return false;
     };
-    let after = &text[last.0 + last.1.len()..];
+    let mut after = &text[last.0 + last.1.len()..];
+    // The rest of the label: capitalised or English words on the same line, then a
+    // bracketed letter and a colon ("(F) :").
+    let mut buffer = String::new();
+    let mut label: Vec<&str> = run.iter().map(|&(_, w)| w).collect();
+    for _ in 0..4 {
+        let rest = after.trim_start_matches([' ', '\u{a0}']);
+        let word_len = rest.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if word.is_empty() || !(capital || classify(word, false, names, &mut buffer) != Class::Other) {
+            break;
+        }
+        label.push(word);
+        after = &rest[word_len..];
+    }
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    if let Some(letter) = rest.strip_prefix('(').and_then(|r| r.get(..2).filter(|l| l.ends_with(')'))) {
+        if letter.starts_with(|c: char| c.is_ascii_uppercase()) {
+            after = rest[1 + letter.len()..].trim_start_matches([' ', '\u{a0}']).trim_start_matches(':');
+        }
+    }
     let Some(inner) = after.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
         return false;
     };
@@ -441,17 +465,21 @@ fn glossed(text: &str, run: &[(usize, &str)], names: &HashSet<String>) -> bool {
         return false;
     };
     let gloss: Vec<&str> = words(&inner[..close]).map(|(_, w)| w).collect();
-    let mut buffer = String::new();
-    if !(1..=4).contains(&gloss.len()) || gloss.iter().any(|w| classify(w, false, names, &mut buffer) != Class::Other) {
+    if !(1..=6).contains(&gloss.len()) || gloss.iter().any(|w| classify(w, false, names, &mut buffer) != Class::Other) {
         return false;
     }
     let lexicon = lexicon();
     let gloss: Vec<String> = gloss.iter().map(|w| fold(w, Fold::BARE)).filter(|w| w.chars().count() >= 3).collect();
-    run.iter().any(|(_, english)| {
-        lexicon.translations(&english.to_lowercase()).iter().flat_map(|t| t.split([' ', '\''])).any(|t| {
-            let t = fold(t, Fold::BARE);
-            gloss.iter().any(|g| t.chars().count() >= 3 && (t.starts_with(g.as_str()) || g.starts_with(t.as_str())))
-        })
+    let shares = |a: &str, b: &str| {
+        let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        common >= 5 || (common >= 3 && (common == a.chars().count() || common == b.chars().count()))
+    };
+    label.iter().any(|english| {
+        lexicon
+            .translations(&english.to_lowercase())
+            .iter()
+            .flat_map(|t| t.split([' ', '\'']))
+            .any(|t| gloss.iter().any(|g| shares(&fold(t, Fold::BARE), g)))
     })
 }
 
@@ -678,6 +706,10 @@ mod tests {
             // an acronym on another line.
             ("une période de freeze (never) et le vehicle (NV) du chef", &["freeze", "vehicle"]),
             ("un répertoire complètement tidy (originel), ou simplement", &["tidy"]),
+            // A label glossed after the rest of it.
+            ("les options :\nAlign Threshold (Seuil d’alignement) : si deux", &[]),
+            ("Keep Knees (K) : (Conserver les coudes) : cette case", &[]),
+            ("le significant défilé (F) : (un défilé)", &["significant"]),
             ("le significant défilé\nSD : la suite", &["significant"]),
             // Named by its kind: a program, a file, a suite, an option.
             ("la commande make, le fichier control et le mode batch", &[]),
