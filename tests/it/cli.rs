@@ -438,6 +438,17 @@ fn version_names_the_licence_of_this_build() {
     assert!(freedict.ends_with(built_in), "{out}");
 }
 
+/// The corpus articles' texts, in file-name order.
+fn corpus_articles() -> Vec<String> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(crate::root().join("tests/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths.into_iter().map(|p| fs::read_to_string(p).unwrap()).collect()
+}
+
 #[test]
 fn a_text_without_line_breaks_gets_the_repairs_of_the_text_with_them() {
     // The seed articles twelve times over (~300 KB), as lines and as one line. Page
@@ -445,13 +456,7 @@ fn a_text_without_line_breaks_gets_the_repairs_of_the_text_with_them() {
     // here, rule and entries; every other repair must be the same, byte for byte once
     // the line breaks are spaces.
     let root = crate::root();
-    let mut articles: Vec<String> = fs::read_dir(root.join("tests/corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| fs::read_to_string(p).unwrap())
-        .collect();
-    articles.sort();
+    let articles = corpus_articles();
     let lines: String = (0..12).map(|_| articles.concat()).collect();
     let one_line = lines.replace('\n', " ");
     let corpus = fs::read_to_string(root.join("tests/corpus/glossary.toml")).unwrap();
@@ -487,13 +492,7 @@ fn a_text_without_line_breaks_is_streamed_in_pieces_with_the_same_repairs() {
     // The seed articles with their line breaks turned into spaces, a few times over: one
     // line of ~150 KB, cut into pieces of ~20 KB inside the line (at sentence ends).
     let root = crate::root();
-    let mut articles: Vec<String> = fs::read_dir(root.join("tests/corpus"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| fs::read_to_string(p).unwrap())
-        .collect();
-    articles.sort();
+    let articles = corpus_articles();
     let one_line: String = (0..6).map(|_| articles.join(" ")).collect::<Vec<_>>().join(" ").replace(['\n', '\r'], " ");
     let dir = folder(&[("one.txt", one_line.as_bytes())]);
     let run = |args: &[&str], stream: bool| -> Output {
