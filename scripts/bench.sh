@@ -67,6 +67,17 @@ for entries in 50 5000 40000; do
   done
 done
 echo
+echo "glossary path alone (every built-in rule off in [rules]), check, one core:"
+rules_off="[rules]"$'\n'"$(printf '%s = false\n' elision doubled-period stray-brackets space-before-punctuation doubled-word quote-mismatch unbalanced-quote broken-sentence page-furniture english-leak capitalisation agreement spelling name-variant)"
+for entries in 50 40000; do
+  { echo "$rules_off"; echo; grep -v '^\[rules\]' "$work/glossary-$entries.toml"; } > "$work/glossary-$entries-rules-off.toml"
+  for mb in "${sizes[@]}"; do
+    read -r s k < <(measure "$bin" --jobs 1 --glossary "$work/glossary-$entries-rules-off.toml" check "$work/corpus-$mb.txt")
+    row glossfix "$entries" "no-rules" "$mb" "$s" "$k"
+    declare "norules_${entries}_${mb}=$s"
+  done
+done
+echo
 echo "default glossary (built-in rules and English-leak detection on):"
 for mb in "${sizes[@]}"; do
   read -r s k < <(measure "$bin" --jobs 1 check "$work/corpus-$mb.txt"); row glossfix default check "$mb" "$s" "$k"
@@ -86,6 +97,9 @@ for mb in "${sizes[@]}"; do
   ratio "check, 40,000 codespell entries / lexicon+ac-40000" "${!c40k}" "$(floor lexicon+ac-40000)"
   ratio "check, 50 codespell entries / ac-replace-50" "${!c50}" "$(floor ac-replace-50)"
   ratio "check, 40,000 codespell entries / ac-replace-40000" "${!c40k}" "$(floor ac-replace-40000)"
+  n50="norules_50_$mb"; n40k="norules_40000_$mb"
+  ratio "check, rules off, 50 entries / ac-replace-50" "${!n50}" "$(floor ac-replace-50)"
+  ratio "check, rules off, 40,000 entries / ac-replace-40000" "${!n40k}" "$(floor ac-replace-40000)"
   awk -v c="${!dc}" -v f="${!df}" 'BEGIN { printf "  %-58s %5.2fx\n", "fix speed / check speed, default glossary", (f > 0 ? c / f : 0) }'
 done
 echo

@@ -21,11 +21,15 @@ impl ApostropheStyle {
     pub fn new(text: &str) -> Self {
         let mut style = ApostropheStyle { straight: vec![0], curly: vec![0], ..Self::default() };
         let (mut straight, mut curly) = (0u32, 0u32);
-        for (i, c) in text.char_indices() {
-            match c {
-                '\'' => straight += 1,
-                '’' | 'ʼ' => curly += 1,
-                '\n' => {
+        // A byte loop: ’ is E2 80 99 and ʼ is CA BC in UTF-8, and no other character's
+        // encoding holds those sequences.
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            match b {
+                b'\'' => straight += 1,
+                0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => curly += 1,
+                0xCA if bytes.get(i + 1) == Some(&0xBC) => curly += 1,
+                b'\n' => {
                     style.breaks.push(i);
                     style.straight.push(straight);
                     style.curly.push(curly);

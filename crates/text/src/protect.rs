@@ -128,6 +128,11 @@ fn code_like(text: &str, start: usize, end: usize) -> Option<Span> {
     const OPENING: &[char] = &['(', '[', '«', '“', '"', '‘', '\'', '<', '{'];
     const CLOSING: &[char] = &['.', ',', ';', ':', '!', '?', ')', ']', '»', '”', '"', '’', '\'', '>', '}'];
     let raw = &text[start..end];
+    // Every kind below needs one of these bytes (a URL "://", an address "@", a path "/",
+    // an option "-", a file name ".", a manual page "("): most words have none.
+    if !raw.bytes().any(|b| matches!(b, b'/' | b'.' | b'@' | b'(' | b'-')) {
+        return None;
+    }
     if let Some(span) = manual_page(raw) {
         return Some(Span::new(start + span.start, start + span.end));
     }

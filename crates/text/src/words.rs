@@ -49,7 +49,13 @@ fn word_start(text: &str, end: usize) -> usize {
 
 /// Byte offset where the word starting at `start` ends.
 fn word_end(text: &str, start: usize) -> usize {
+    // ASCII letters and digits are word characters whatever surrounds them: skip them a
+    // byte at a time before the general loop.
+    let bytes = text.as_bytes();
     let mut end = start;
+    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        end += 1;
+    }
     while let Some(c) = char_at(text, end) {
         let inside =
             is_word_char(c) || (end != start && joins(c, char_before(text, end), char_at(text, end + c.len_utf8())));
