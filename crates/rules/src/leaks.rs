@@ -119,7 +119,7 @@ fn classify(word: &str, initial: bool, names: &HashSet<String>, lower: &mut Stri
 /// in French web text at a fraction of their English frequency, the gap between the two
 /// shrinks, so a smaller gap (0.9, about eight times as frequent in English) is taken to
 /// say English, but only for a word that the French dictionary does not know
-/// (Dicollecte's through spellbook, else FreeDict's French side: "original",
+/// (Dicollecte's, else FreeDict's French side: "original",
 /// "information", "socket", "shell" are French too). A word wordfreq
 /// does not know at all is English when FreeDict has it as an English headword (or its
 /// base form: "decayed") and not as French.

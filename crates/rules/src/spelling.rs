@@ -1,4 +1,4 @@
-//! Spelling: a word that the French dictionary (Dicollecte's, through spellbook) does not
+//! Spelling: a word that the French dictionary (Dicollecte's) does not
 //! know, in French text, with French words one edit away ("devraien" → "devraient").
 //!
 //! Never reported: words with a capital (names, acronyms, camel case, and, to be safe,
