@@ -10,16 +10,15 @@ malformed line answered by an error line, exit code 2 at the end. Uses the relea
 build (GLOSSFIX_BIN to name another).
 """
 import json
-import os
 import random
-import re
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from glossfix_scripts import release_binary, write_articles
+
 N = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
 SENTENCES = [
     "Le président a parlé de un accord avec les pays voisins.",
@@ -34,18 +33,12 @@ SENTENCES = [
 
 
 def main():
-    binary = Path(os.environ.get("GLOSSFIX_BIN", ROOT / "target" / "release" / "glossfix"))
-    if "GLOSSFIX_BIN" not in os.environ:
-        subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    binary = release_binary()
     rng = random.Random(20261123)
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "articles.jsonl"
-        with open(src, "w", encoding="utf-8") as f:
-            for i in range(N):
-                if i == N // 2:
-                    f.write('{"id": "broken", "text": \n')
-                text = "\n".join(rng.choice(SENTENCES) for _ in range(rng.randint(2, 6)))
-                f.write(json.dumps({"id": i, "source": "bench", "text": text}, ensure_ascii=False) + "\n")
+        write_articles(src, N, rng, SENTENCES, (2, 6), N // 2, '{"id": "broken", "text": \n',
+                       lambda i, text: {"id": i, "source": "bench", "text": text})
         size = src.stat().st_size
         out = Path(tmp) / "out.jsonl"
         start = time.monotonic()

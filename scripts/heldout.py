@@ -29,17 +29,17 @@ it) and, for `fix`: repairs that restore the original exactly, wrong safe repair
 at an injected artifact that does not restore it, or any change to a clean article), and
 false changes and false reports per 10,000 words of clean text.
 """
-import gzip
 import hashlib
 import html.parser
 import json
-import os
 import random
 import re
 import subprocess
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from glossfix_scripts import release_binary
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "target" / "heldout"
@@ -451,14 +451,7 @@ def pick(rng, matches):
     return rng.choice(matches) if matches else None
 
 
-def glossfix_binary():
-    """The release build, or the binary GLOSSFIX_BIN names (to compare builds, for
-    example with and without a Cargo feature)."""
-    return Path(os.environ.get("GLOSSFIX_BIN", ROOT / "target" / "release" / "glossfix"))
-
-
-def run_glossfix(args, folder):
-    binary = glossfix_binary()
+def run_glossfix(binary, args, folder):
     result = subprocess.run([str(binary), *args, str(folder)], capture_output=True, text=True)
     if result.returncode not in (0, 1):
         sys.exit(f"glossfix {' '.join(args)} failed ({result.returncode}): {result.stderr[:2000]}")
@@ -470,13 +463,12 @@ def run_glossfix(args, folder):
 
 
 def evaluate(split, glossary, verbose):
-    if "GLOSSFIX_BIN" not in os.environ:
-        sh("cargo", "build", "--release", "-q", cwd=ROOT)
+    binary = release_binary()
     base = WORK / split
     gold = [json.loads(l) for l in open(base / "gold.jsonl", encoding="utf-8")]
     gargs = ["--glossary", glossary] if glossary else []
-    clean = run_glossfix([*gargs, "check", "--format", "json"], base / "clean")
-    injected = run_glossfix([*gargs, "check", "--format", "json"], base / "injected")
+    clean = run_glossfix(binary, [*gargs, "check", "--format", "json"], base / "clean")
+    injected = run_glossfix(binary, [*gargs, "check", "--format", "json"], base / "injected")
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in (base / "clean").glob("*.txt"))
     files = len(list((base / "clean").glob("*.txt")))
     print(f"{split}: {files} articles, {words} words of clean text, {len(gold)} injected artifacts")

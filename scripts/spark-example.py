@@ -11,8 +11,6 @@ the program's standard input, its output lines back); the result, collected in
 partition order, must equal `glossfix fix --jsonl` run once on the whole file. The
 binary must be on every worker at the same path (here: the release build).
 """
-import json
-import os
 import random
 import re
 import subprocess
@@ -20,7 +18,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from glossfix_scripts import release_binary, write_articles
+
 SENTENCES = [
     "Le président a parlé de un accord avec les pays voisins.",
     "Follow",
@@ -35,20 +34,14 @@ def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     n = int(args[0]) if args else 5000
     master = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--master=")), "local[2]")
-    binary = Path(os.environ.get("GLOSSFIX_BIN", ROOT / "target" / "release" / "glossfix")).resolve()
-    if "GLOSSFIX_BIN" not in os.environ:
-        subprocess.run(["cargo", "build", "--release", "-q"], cwd=ROOT, check=True)
+    binary = release_binary()
     from pyspark import SparkConf, SparkContext  # noqa: imported here, after the build
 
     rng = random.Random(7)
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "articles.jsonl"
-        with open(corpus, "w", encoding="utf-8") as f:
-            for i in range(n):
-                if i == n // 3:
-                    f.write("this line is not JSON\n")
-                text = "\n".join(rng.choice(SENTENCES) for _ in range(rng.randint(1, 5)))
-                f.write(json.dumps({"id": f"a{i}", "text": text}, ensure_ascii=False) + "\n")
+        write_articles(corpus, n, rng, SENTENCES, (1, 5), n // 3, "this line is not JSON\n",
+                       lambda i, text: {"id": f"a{i}", "text": text})
         single = subprocess.run([str(binary), "--quiet", "fix", "--jsonl", str(corpus)], capture_output=True)
         expected = single.stdout.decode("utf-8").splitlines()
 

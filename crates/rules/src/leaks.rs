@@ -38,7 +38,7 @@ use glossfix_text::case::capitalize;
 use glossfix_text::chars::{char_at, char_before};
 use glossfix_text::fold::{Fold, fold};
 use glossfix_text::lang::{ENGLISH_ONLY, LangIndex};
-use glossfix_text::lines::line_around;
+use glossfix_text::lines::{line_around, split_lines};
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::{spaced, words};
 use std::collections::{HashMap, HashSet};
@@ -179,16 +179,28 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
     // stand-ins vary from sentence to sentence. Counted within a block of lines between
     // blank lines, so that articles put one after another in a file (and the chunks a
     // large file is read in, which end at blank lines) count apart.
-    let blocks = block_starts(text);
-    let block_of = |at: usize| blocks.partition_point(|&b| b <= at);
-    let line_breaks: Vec<usize> = line_breaks_of(text);
-    let line_of = |at: usize| line_breaks.partition_point(|&b| b < at);
+    let lines = split_lines(text);
+    let mut block = 0;
+    let line_blocks: Vec<usize> = lines
+        .iter()
+        .map(|l| {
+            block += usize::from(text[l.start..l.end].bytes().all(|b| b.is_ascii_whitespace()));
+            block
+        })
+        .collect();
+    // The line and the block of byte `at`.
+    let place = |at: usize| {
+        let line = lines.partition_point(|l| l.start <= at).saturating_sub(1);
+        (line, line_blocks.get(line).copied().unwrap_or(0))
+    };
+    let block_of = |at: usize| place(at).1;
     let mut uses: HashMap<(usize, String), (usize, HashSet<usize>)> = HashMap::new();
     for &(i, _) in runs.iter().filter(|&&(i, j)| j - i == 1) {
         let (start, word) = tokens[i];
-        let entry = uses.entry((block_of(start), word.to_lowercase())).or_default();
+        let (line, block) = place(start);
+        let entry = uses.entry((block, word.to_lowercase())).or_default();
         entry.0 += 1;
-        entry.1.insert(line_of(start));
+        entry.1.insert(line);
     }
     let kept: HashSet<(usize, &str)> = uses
         .iter()
@@ -218,24 +230,6 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         }
     }
     leaks
-}
-
-/// The byte offsets of the text's line breaks.
-fn line_breaks_of(text: &str) -> Vec<usize> {
-    text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i).collect()
-}
-
-/// Where each block of lines after a blank line (one of white space only) starts.
-fn block_starts(text: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        at += line.len();
-        if line.bytes().all(|b| b.is_ascii_whitespace()) {
-            starts.push(at);
-        }
-    }
-    starts
 }
 
 /// The runs `[i, j)` of tokens that read as English: a word classed English, a phrase
