@@ -187,7 +187,19 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let pronoun_possible = matches!(det.to_lowercase().as_str(), "le" | "la");
             let verb_like = pronoun_possible && is_french_word(&format!("{noun}r")) == Some(true);
             // "pour la lancer", "de le lire", "la remplaçant": a verb after an object pronoun.
-            let infinitive_after = pronoun_possible && (infinitive(noun) || noun.ends_with("ant"));
+            // "la fait apparaître", "le laisse passer": a verb before its infinitive.
+            let verb_then_infinitive = pronoun_possible
+                && tokens.get(i + 2).is_some_and(|&(_, after)| {
+                    spaced(tokens[i + 1], tokens[i + 2]) && after.chars().all(char::is_lowercase) && infinitive(after)
+                });
+            let infinitive_after =
+                pronoun_possible && (infinitive(noun) || noun.ends_with("ant") || verb_then_infinitive);
+            // "en créer un grâce à", "il en a une": "un"/"une" after "en" and a verb is a
+            // pronoun.
+            let en_pronoun = matches!(det.to_lowercase().as_str(), "un" | "une")
+                && i >= 2
+                && tokens[i - 2].1.eq_ignore_ascii_case("en")
+                && spaced(tokens[i - 2], tokens[i - 1]);
             // "une forte valeur": an adjective before a noun that agrees.
             let adjective_first = adjective_form(noun)
                 && tokens.get(i + 2).is_some_and(|&(_, after)| {
@@ -200,8 +212,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                 (p.ends_with("er") || p.ends_with("ir") || p.ends_with("re")) && is_french_word(p) == Some(true)
             };
             let after_preposition = previous.is_none_or(|p| PREPOSITIONS.contains(&p) || infinitive(p));
-            let pronoun =
-                after_pronoun || (vowel && pronoun_possible) || (verb_like && !after_preposition) || infinitive_after;
+            let pronoun = after_pronoun
+                || (vowel && pronoun_possible)
+                || (verb_like && !after_preposition)
+                || infinitive_after
+                || en_pronoun;
             if !pronoun && !adjective_first {
                 let mut agreed = other.to_string();
                 if other == "ce" && vowel {
@@ -241,10 +256,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // "la zone du calque sous-jacente": after "du" or "de", the adjective may agree
         // with the noun before the complement.
         let complement = det.eq_ignore_ascii_case("du") || previous.is_some_and(|p| matches!(p, "de" | "d"));
+        // "le filtre petite planète": an adjective before a noun of its own gender
+        // belongs to that noun.
+        let before_its_noun = tokens.get(i + 3).is_some_and(|&(_, next)| {
+            spaced(tokens[i + 2], tokens[i + 3]) && noun_gender(next).is_some_and(|g| g != gender)
+        });
         if !spaced(tokens[i + 1], tokens[i + 2])
             || paired
             || compound
             || complement
+            || before_its_noun
             || adjective.chars().any(char::is_uppercase)
             || coordinated
             || verb_like
@@ -318,7 +339,13 @@ mod tests {
             ("avec la couleur bleu ciel du fond", &[]),
             ("la zone du calque sous-jacente au cornet", &[]),
             // ...but the slips next to them are still found.
+            // A verb before an infinitive; "un"/"une" as a pronoun after "en" and a verb;
+            // an adjective before a noun of its own gender.
+            ("la combinaison Ctrl+L la fait apparaître, une touche le laisse passer", &[]),
+            ("vous pouvez en créer un grâce à la commande, il en a une", &[]),
+            ("appliquez le filtre petite planète", &[]),
             ("selon le valeur fixée et un connexion lente", &["la", "une"]),
+            ("le filtre petite, puis une installation normal", &["petit", "normale"]),
         ];
         for (text, want) in cases {
             let got: Vec<String> =

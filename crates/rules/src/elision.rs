@@ -13,7 +13,7 @@
 
 use crate::context::Context;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
-use glossfix_lexicon::lexicon;
+use glossfix_lexicon::{french_entries, lexicon};
 use glossfix_text::Span;
 use glossfix_text::chars::char_before;
 use glossfix_text::segment::is_sentence_start;
@@ -325,6 +325,11 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
             return false;
         }
     }
+    // "le appareils": a plural after "le"/"la" is a slip of "les", not a missing
+    // elision ("l’appareils" would be wrong twice).
+    if matches!(lower, "le" | "la") && plural_form(&next_lower) {
+        return false;
+    }
     // A word clearly more frequent in English than in French is English ("la end", "de
     // user", "la origin"): the leak rule speaks about it. wordfreq's French counts come
     // partly from the web, where English words are common, so a gap of 0.8 (six times as
@@ -334,6 +339,18 @@ fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx
     }
     let end = all.get(pair + 1).map_or(start, |(s, w)| s + w.len());
     !cx.lang().is_english(start, end)
+}
+
+/// Whether `word` is the plural of a noun or adjective and not a dictionary entry itself:
+/// "appareils" ("appareil"), "options", "animaux" ("animal"); not "avis", "os", "temps".
+fn plural_form(word: &str) -> bool {
+    if !french_entries(word).is_empty() {
+        return false;
+    }
+    let entry = |w: &str| french_entries(w).iter().any(|m| m.noun || m.adjective);
+    word.strip_suffix('s').is_some_and(entry)
+        || word.strip_suffix('x').is_some_and(entry)
+        || word.strip_suffix("aux").is_some_and(|stem| entry(&format!("{stem}al")))
 }
 
 #[cfg(test)]
@@ -393,6 +410,12 @@ mod tests {
             ("de information et de option", "d’information et d’option"),
             ("la installateur, le empaquetage, de amorçage", "l’installateur, l’empaquetage, d’amorçage"),
             ("Il dit **que il** vient, _de un_ côté", "Il dit **qu’il** vient, _d’un_ côté"),
+            // A plural after "le"/"la" is a slip of "les"; "de" still elides before it.
+            (
+                "comme le appareils photo, la options et le animaux",
+                "comme le appareils photo, la options et le animaux",
+            ),
+            ("des piles de appareils et le avis du jury", "des piles d’appareils et l’avis du jury"),
         ];
         for (text, want) in cases {
             assert_eq!(fixed(text, &run(check, text)), want, "{text:?}");

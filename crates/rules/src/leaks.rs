@@ -303,82 +303,6 @@ const INTRODUCERS: &[&str] = &[
 /// How many uses as a lone English word make a word a term the text keeps.
 const KEPT_USES: usize = 3;
 
-/// Nouns that name the word right after them as a thing of their kind: "la commande
-/// make", "le fichier control", "la distribution unstable", "le mode batch", "les
-/// options display et desktop" (the word after "et" is named too). A French word there
-/// would be an adjective or a complement ("le fichier principal", "le mode de"); a lone
-/// English word is a name in apposition.
-const HEADS: &[&str] = &[
-    "commande",
-    "commandes",
-    "paquet",
-    "paquets",
-    "fichier",
-    "fichiers",
-    "option",
-    "options",
-    "type",
-    "types",
-    "mode",
-    "modes",
-    "format",
-    "formats",
-    "bibliothèque",
-    "bibliothèques",
-    "utilitaire",
-    "outil",
-    "outils",
-    "champ",
-    "champs",
-    "valeur",
-    "valeurs",
-    "variable",
-    "variables",
-    "paramètre",
-    "paramètres",
-    "touche",
-    "touches",
-    "bouton",
-    "menu",
-    "onglet",
-    "répertoire",
-    "répertoires",
-    "dossier",
-    "distribution",
-    "distributions",
-    "architecture",
-    "suite",
-    "branche",
-    "cible",
-    "module",
-    "modules",
-    "fonction",
-    "méthode",
-    "classe",
-    "balise",
-    "démon",
-    "script",
-    "compte",
-    "dépôt",
-    "greffon",
-    "thème",
-    "version",
-    "licence",
-    "protocole",
-    "drapeau",
-    "argument",
-    "arguments",
-    "filtre",
-    "politique",
-    "section",
-    "macro",
-    "pilote",
-    "interface",
-    "utilisateur",
-    "utilisateurs",
-    "passe",
-];
-
 /// Small words an acronym may leave out of its expansion: "Unix to Unix Copy Program"
 /// (UUCP), "Document Style Semantics and Specification Language" (DSSSL).
 const ACRONYM_SKIPS: &[&str] = &["and", "of", "to", "for", "the", "a", "an", "in", "on", "de", "du", "des", "et"];
@@ -395,13 +319,7 @@ fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, name
     let previous = |k: usize| (k > 0 && spaced(text, tokens[k - 1], tokens[k])).then(|| tokens[k - 1].1.to_lowercase());
     let introduced = previous(i).is_some_and(|p| INTRODUCERS.contains(&p.as_str()));
     // "la commande make", "les options display et desktop": one word named by its kind.
-    let named_by_head = j - i == 1
-        && previous(i).is_some_and(|p| {
-            HEADS.contains(&p.as_str())
-                || (matches!(p.as_str(), "et" | "ou")
-                    && i >= 3
-                    && previous(i - 2).is_some_and(|h| HEADS.contains(&h.as_str())))
-        });
+    let named_by_head = j - i == 1 && crate::naming::named_by_head(text, tokens, i);
     introduced
         || named_by_head
         || glossed(text, &tokens[i..j], names)
@@ -410,13 +328,56 @@ fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, name
 }
 
 /// True when `[start, end)` is a value or a term being defined: right after an equals
-/// sign ("arch = all"), or alone at the start of a line before a colon, as the items of
-/// a definition list are ("pass : ce dernier champ indique…").
+/// sign ("arch = all"), or alone at the start of a line, with the rest of its label
+/// (capitalised words, a letter in brackets), before the mark that opens its definition,
+/// as the items of a definition list or an index are: a colon ("pass : ce dernier champ
+/// indique…", "Cancelled build (X) : (Compilation annulée)"), a dash ("hold - L’utilisateur
+/// ne souhaite pas…"), or a comma before a capital ("Blending Modes, Modes de calque").
+/// In running text a leak at a line start is followed by French words ("Furthermore
+/// tôt"), not by one of these marks.
 fn defined(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-    let line_start = before.is_empty() || before.ends_with('\n');
-    let after = text[end..].trim_start_matches([' ', '\u{a0}']);
-    before.ends_with('=') || line_start && after.starts_with(':')
+    if before.ends_with('=') {
+        return true;
+    }
+    if !(before.is_empty() || before.ends_with('\n')) {
+        return false;
+    }
+    let (_, _, after) = label_rest(text, end, &HashSet::new());
+    let comma_capital =
+        after.strip_prefix(", ").is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase));
+    after.starts_with(':')
+        || after.starts_with("- ")
+        || after.starts_with("– ")
+        || after.starts_with("— ")
+        || comma_capital
+}
+
+/// The rest of a label that ends at `end`: the capitalised or English words that follow
+/// it on its line ("Blending Modes"), whether a letter in brackets closes it ("(X)"),
+/// and the text after all that and its spaces.
+fn label_rest<'t>(text: &'t str, end: usize, names: &HashSet<String>) -> (Vec<&'t str>, bool, &'t str) {
+    let mut after = text[end..].trim_start_matches([' ', '\u{a0}']);
+    let mut buffer = String::new();
+    let mut label = Vec::new();
+    for _ in 0..4 {
+        let word_len = after.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(after.len());
+        let word = &after[..word_len];
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        if word.is_empty() || !(capital || classify(word, false, names, &mut buffer) != Class::Other) {
+            break;
+        }
+        label.push(word);
+        after = after[word_len..].trim_start_matches([' ', '\u{a0}']);
+    }
+    let letter = after
+        .strip_prefix('(')
+        .and_then(|r| r.get(..2))
+        .filter(|l| l.ends_with(')') && l.starts_with(|c: char| c.is_ascii_uppercase()));
+    if let Some(letter) = letter {
+        after = after[1 + letter.len()..].trim_start_matches([' ', '\u{a0}']);
+    }
+    (label, letter.is_some(), after)
 }
 
 /// True when the run `run` is followed by a short French gloss in brackets that
@@ -430,27 +391,14 @@ fn glossed(text: &str, run: &[(usize, &str)], names: &HashSet<String>) -> bool {
     let Some(&last) = run.last() else {
         return false;
     };
-    let mut after = &text[last.0 + last.1.len()..];
     // The rest of the label: capitalised or English words on the same line, then a
     // bracketed letter and a colon ("(F) :").
     let mut buffer = String::new();
     let mut label: Vec<&str> = run.iter().map(|&(_, w)| w).collect();
-    for _ in 0..4 {
-        let rest = after.trim_start_matches([' ', '\u{a0}']);
-        let word_len = rest.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(rest.len());
-        let word = &rest[..word_len];
-        let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if word.is_empty() || !(capital || classify(word, false, names, &mut buffer) != Class::Other) {
-            break;
-        }
-        label.push(word);
-        after = &rest[word_len..];
-    }
-    let rest = after.trim_start_matches([' ', '\u{a0}']);
-    if let Some(letter) = rest.strip_prefix('(').and_then(|r| r.get(..2).filter(|l| l.ends_with(')'))) {
-        if letter.starts_with(|c: char| c.is_ascii_uppercase()) {
-            after = rest[1 + letter.len()..].trim_start_matches([' ', '\u{a0}']).trim_start_matches(':');
-        }
+    let (rest, lettered, mut after) = label_rest(text, last.0 + last.1.len(), names);
+    label.extend(rest);
+    if lettered {
+        after = after.trim_start_matches(':');
     }
     let Some(inner) = after.trim_start_matches([' ', '\u{a0}']).strip_prefix('(') else {
         return false;
@@ -705,6 +653,15 @@ mod tests {
             ("Keep Knees (K) : (Conserver les coudes) : cette case", &[]),
             ("le significant défilé (F) : (un défilé)", &["significant"]),
             ("le significant défilé\nSD : la suite", &["significant"]),
+            // Items of a definition list or an index: a label before ":", "-" or ", X".
+            ("hold - L’utilisateur ne souhaite pas traiter ce paquet\nunknown – rien", &[]),
+            ("Blending Modes, Modes de calque\nContrast, Étendre le contraste", &[]),
+            ("Cancelled build (X) : (Compilation annulée) Le processus", &[]),
+            // ...not a leak at a line start in running text.
+            (
+                "Furthermore, le défilé\nFurthermore tôt, la suite\nle défilé, significant",
+                &["Furthermore", "Furthermore", "significant"],
+            ),
             // Named by its kind: a program, a file, a suite, an option.
             ("la commande make, le fichier control et le mode batch", &[]),
             ("les options display et desktop sont disponibles", &[]),

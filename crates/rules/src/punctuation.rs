@@ -28,7 +28,8 @@ pub fn doubled_period(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Words after which "(.)" names the character: "les points (.)", "le séparateur (.)".
+/// Words after which "(.)" or "()" names the characters: "les points (.)", "le séparateur
+/// (.)", "entourée de parenthèses ()".
 const NAMES_A_CHARACTER: &[&str] = &[
     "point",
     "points",
@@ -47,6 +48,10 @@ const NAMES_A_CHARACTER: &[&str] = &[
     "character",
     "touche",
     "touches",
+    "parenthèse",
+    "parenthèses",
+    "crochet",
+    "crochets",
 ];
 
 /// "avec (.) les médias" -> "avec les médias": a bracket pair holding nothing or a lone
@@ -178,6 +183,8 @@ mod tests {
             ("les tildes (~) et les points (.) sont permis", "les tildes (~) et les points (.) sont permis"),
             ("séparés par un point (.) ou une virgule", "séparés par un point (.) ou une virgule"),
             ("le caractère (.) final", "le caractère (.) final"),
+            ("entourée de parenthèses (). La suite", "entourée de parenthèses (). La suite"),
+            ("des crochets [] vides", "des crochets [] vides"),
             ("des armes (.) et des obus (,)", "des armes (.) et des obus (,)"),
             ("des armes (.) et des obus", "des armes et des obus"),
             ("les caractères { } ( ) [ ] sont réservés", "les caractères { } ( ) [ ] sont réservés"),
