@@ -1,5 +1,7 @@
-//! The French Hunspell dictionary glossfix embeds: Dicollecte's "classique" dictionary,
-//! version 7.0, as Debian's `hunspell-fr-classical` 1:7.0-1 ships it (data licence
+//! The French Hunspell dictionary glossfix embeds: Dicollecte's "toutes variantes"
+//! dictionary (the classic spellings and those of the 1990 reform, "évènement" and
+//! "événement", "apparaitre" and "apparaître"), version 7.0, as Debian's
+//! `hunspell-fr-comprehensive` 1:7.0-1 ships it (data licence
 //! MPL-2.0; see `DATA.md` beside this crate for the source and attribution).
 //!
 //! [`AFFIX`] is the affix file (`fr.aff`) and [`DICTIONARY`] the word list (`fr.dic`),

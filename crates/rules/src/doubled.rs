@@ -1,7 +1,9 @@
 //! Doubled words: "le le", "de de". Function words doubled are a slip and are repaired;
 //! other doubled words are reported. Doubles that French grammar makes are left alone:
 //! the reflexive "nous nous", "vous vous", and "en en" before a gerund or a participle
-//! ("en en affichant la liste": the preposition, then the pronoun).
+//! ("en en affichant la liste": the preposition, then the pronoun). A word other than a
+//! function word written twice with a capital is two labels side by side ("Voir Voir
+//! comme une liste": a button, then a menu item), not reported.
 
 use crate::context::Context;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
@@ -38,6 +40,14 @@ pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
                 && !word.chars().all(|c| c.is_ascii_digit())
             {
                 let function = FUNCTION_WORDS.contains(&lower.as_str());
+                // "Voir Voir comme une liste", "Infini Fondu Fondu (longueur définie)": the
+                // same capitalised word twice is a label beside a label (a button and its
+                // menu item), not a slip. Function words doubled are still repaired.
+                let labels = !function && word.chars().next().is_some_and(char::is_uppercase);
+                if labels {
+                    previous = Some((start, word));
+                    continue;
+                }
                 let removed = Span::new(prev_start + prev.len(), start + word.len());
                 let finding = Finding::new(
                     RuleId::DoubledWord,
@@ -85,6 +95,15 @@ mod tests {
             ("en en parlant", "en en parlant", false),
             ("vous vous trompez", "vous vous trompez", false),
             ("publié en en janvier", "publié en janvier", true),
+            // Two labels side by side; a capitalised function word is still a slip.
+            (
+                "Ctrl+F ouvre un champ. Voir Voir comme une liste",
+                "Ctrl+F ouvre un champ. Voir Voir comme une liste",
+                false,
+            ),
+            ("Infini Fondu Fondu (longueur définie)", "Infini Fondu Fondu (longueur définie)", false),
+            ("Un accord accord signé", "Un accord accord signé", true),
+            ("selon Le Le Monde", "selon Le Monde", true),
         ];
         for (text, want, reported) in cases {
             let out = run(doubled_word, text);

@@ -10,7 +10,9 @@ use glossfix_text::segment::is_abbreviation;
 use glossfix_text::words::{word_after, word_before};
 
 /// Reports each full stop followed (after white space) by a lower-case word, unless the
-/// word before it is an abbreviation (the text layer's one list), an initial or a number, or the stop ends an ellipsis.
+/// word before it is an abbreviation (the text layer's one list, or a lower-case word of
+/// four letters or fewer that no lexicon knows: "Imp écr."), an initial or a number, or
+/// the stop ends an ellipsis.
 pub fn broken_sentence(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     for (i, _) in text.match_indices('.') {
@@ -41,7 +43,13 @@ pub fn broken_sentence(cx: &Context, out: &mut Vec<Finding>) {
         let code = prev.chars().any(|c| c.is_ascii_digit() || c == '_') && prev.chars().any(char::is_alphabetic);
         // "c.-à-d. que": the word before is the end of an abbreviation of three.
         let that_is = text[..i].ends_with("à-d") || text[..i].ends_with("a-d");
-        if short || number || code || that_is || is_abbreviation(prev) {
+        // "la touche Imp écr. capture l’écran": a short lower-case word that no lexicon
+        // knows is an abbreviation, whatever the list says.
+        let unknown_short = prev.chars().count() <= 4
+            && prev.chars().all(char::is_lowercase)
+            && lexicon().zipf(prev).fr == 0.0
+            && glossfix_lexicon::is_french_word(prev) == Some(false);
+        if short || number || code || that_is || unknown_short || is_abbreviation(prev) {
             continue;
         }
         let next_start = i + 1 + text[i + 1..].find(next).unwrap_or(0);
@@ -72,6 +80,8 @@ mod tests {
             ("une pause... puis", false),
             ("fin.\nsuite", false),
             ("avec la commande suivante. apt-get install ekiga", false),
+            ("La touche Imp écr. capture l’écran entier", false),
+            ("le dernier mot. capture l’écran", true),
         ];
         for (text, want) in cases {
             let out = crate::run(broken_sentence, text);

@@ -1,5 +1,6 @@
-//! Spelling: a word that the French dictionary (Dicollecte's) does not
-//! know, in French text, with French words one edit away ("devraien" → "devraient").
+//! Spelling: a word that the French dictionary (Dicollecte's "toutes variantes", which
+//! has both the classic and the 1990 reformed spellings: "apparaitra", "artéfact") does
+//! not know, in French text, with French words one edit away ("devraien" → "devraient").
 //!
 //! Never reported: words with a capital (names, acronyms, camel case, and, to be safe,
 //! words opening a sentence), words of fewer than five letters (most are commands, units
@@ -8,8 +9,7 @@
 //! lexicon knows (wordfreq's English list, FreeDict headwords), words the glossary spells
 //! or `[spelling] accept` lists, a word the text writes twice or more (a consistent
 //! spelling is a name or a term: a typo is a slip), words in English context, and words
-//! with no French word one edit away (code, product names), and the 1990 reformed
-//! spellings of known words ("apparaitra", "accroitre": no circumflex on i and u). Code, URLs and paths are
+//! with no French word one edit away (code, product names). Code, URLs and paths are
 //! protected by the engine.
 //!
 //! The candidates are the French words one edit away (a letter deleted, inserted,
@@ -53,7 +53,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
     for (start, word, lower) in &unknown {
         let (start, word) = (*start, *word);
-        if counts[lower.as_str()] > 1 || cx.settings.known_words.contains(lower) || reformed(lower) {
+        if counts[lower.as_str()] > 1 || cx.settings.known_words.contains(lower) {
             continue;
         }
         let candidates = seen.entry(lower.clone()).or_insert_with(|| suggestions(lower)).clone();
@@ -75,16 +75,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             Fix::suggestion(edit)
         }));
     }
-}
-
-/// Whether `word` is the 1990 reformed spelling of a word the dictionary knows: the
-/// reform drops the circumflex of i and u ("apparaitra", "accroitre", "maitre"), and
-/// the dictionary glossfix ships has the classic spellings.
-fn reformed(word: &str) -> bool {
-    word.char_indices().filter(|&(_, c)| c == 'i' || c == 'u').any(|(i, c)| {
-        let hat = if c == 'i' { "î" } else { "û" };
-        is_french_word(&format!("{}{hat}{}", &word[..i], &word[i + 1..])) == Some(true)
-    })
 }
 
 /// The lower-cased word if the rule should look at it: not a name, acronym, number,
@@ -177,6 +167,7 @@ mod tests {
             ("la configurtaion du srevice", "la configurtaion du srevice", &["configurtaion", "srevice"]),
             // Reformed spellings (1990).
             ("un menu apparaitra pour accroitre la taille", "un menu apparaitra pour accroitre la taille", &[]),
+            ("des artéfacts de compression, un scanneur", "des artéfacts de compression, un scanneur", &[]),
             // Left alone: names, acronyms, numbers, code, elided and hyphenated pieces,
             // English words, English context, words with no French neighbour.
             ("le dirigeant Kim Jong-un et Sergueï Choïgou", "le dirigeant Kim Jong-un et Sergueï Choïgou", &[]),
