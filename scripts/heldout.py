@@ -56,6 +56,10 @@ PACKAGES = {
     "ubuntu-packaging-guide-html-fr": "1.0.4",
     "debian-edu-doc-fr": "2.12.23~deb12u1",
     "gimp-help-fr": "2.10.34-2",
+    # Added 2026-11-24 (second session of that day), for the same reason: two more
+    # manuals of the test packages' kind (DocBook technical prose), dev only.
+    "harden-doc": "3.19+nmu1",
+    "installation-guide-amd64": "20230508+deb12u1",
 }
 # Pages of French HTML in each package (glob relative to the extracted tree).
 PAGES = [
@@ -71,6 +75,8 @@ DEV_PAGES = [
     ("ubuntu", "usr/share/doc/ubuntu-packaging-guide-html-fr/*.html"),
     ("edu", "usr/share/doc/debian-edu-doc-fr/debian-edu-bookworm-manual.html"),
     ("gimp", "usr/share/gimp/2.0/help/fr/*.html"),
+    ("harden", "usr/share/doc/harden-doc/html/fr-FR/*.html"),
+    ("install", "usr/share/doc/installation-guide-amd64/fr/*.html"),
 ]
 SEED = 20261123
 

@@ -78,7 +78,7 @@ const PREPOSITIONS: &[&str] = &[
 const FUNCTION_LIKE: &[&str] = &[
     "plus", "moins", "sur", "sous", "bien", "mieux", "tout", "toute", "peu", "trop", "assez", "pire", "même", "large",
     "long", "haut", "bas", "près", "loin", "fort", "juste", "vite", "seul", "non", "pas", "point", "jamais", "rien",
-    "est",
+    "est", "quasi",
 ];
 
 /// Words after a colour that make it a compound colour, which does not agree ("la
@@ -344,6 +344,8 @@ mod tests {
             ("la combinaison Ctrl+L la fait apparaître, une touche le laisse passer", &[]),
             ("vous pouvez en créer un grâce à la commande, il en a une", &[]),
             ("appliquez le filtre petite planète", &[]),
+            // "quasi" is an adverb.
+            ("prend en charge la quasi totalité des configurations", &[]),
             ("selon le valeur fixée et un connexion lente", &["la", "une"]),
             ("le filtre petite, puis une installation normal", &["petit", "normale"]),
         ];

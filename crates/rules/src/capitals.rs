@@ -15,7 +15,8 @@
 //! - **Names in lower case**: a lower-case word the French dictionary does not know and
 //!   that is not a common English word (Zipf < 3.5), which the same text writes with a
 //!   capital inside a sentence more often than in lower case ("les versions de debian"
-//!   where "Debian" appears twice). A French word is taken for a name only when the text
+//!   where "Debian" appears twice), unless it is an item of a list of names ("sendmail,
+//!   postfix ou exim"). A French word is taken for a name only when the text
 //!   writes it twice or more with a capital after a determiner and not before another
 //!   capitalised word ("les États-Unis", "des États voyous", but not "la Maison
 //!   Blanche"), and this lower-case use, its only one, follows a determiner too ("les
@@ -31,6 +32,7 @@
 //! A lower-case word opening a sentence is the broken-sentence rule's business.
 
 use crate::context::Context;
+use crate::naming::in_list_of_names;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{french_entries, has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
@@ -177,7 +179,12 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
             continue;
         }
-        if word.chars().count() >= 3 && word.chars().all(char::is_lowercase) && !glued(text, span.start, span.end) {
+        // "sendmail, postfix ou exim": a program in a list of programs keeps its case.
+        if word.chars().count() >= 3
+            && word.chars().all(char::is_lowercase)
+            && !glued(text, span.start, span.end)
+            && !in_list_of_names(text, tokens, i)
+        {
             let capital = capitalize(word);
             let named = capitalised.get(capital.as_str()).is_some_and(|&n| n > lower_case[word]);
             // A common English word ("testing", "freeze") is a word, not only a name.
@@ -236,6 +243,7 @@ mod tests {
             ("Il écrit le mot Japonais et parle en Anglais.", &["japonais", "anglais"]),
             ("Les versions de Debian, puis de Debian, et les versions précédentes de debian.", &["Debian"]),
             ("Le paquet debconf configure Debconf.", &[]),
+            ("Avec Exim ou Exim, ou avec sendmail, postfix ou exim.", &[]),
             ("Debian, Debian, puis debian/control et debian_version.", &[]),
             ("La version Testing et la version testing.", &[]),
             // After a capitalised noun the phrase is a name: left to the glossary.

@@ -19,10 +19,12 @@
 //! Printing System (CUPS)", "`pwd` (print working directory", "`g` comme group"), a value
 //! after "=" or a term defined at the start of a line ("pass : ce champ…"), a lone word
 //! a noun names as a thing of its kind ("la commande make", "le fichier control", "la
-//! distribution unstable"), and a lone word the text uses three times or more on two
+//! distribution unstable"), with the other words of a list it opens ("les options
+//! chroot, users et groups"), and a lone word the text uses three times or more on two
 //! lines or more of one block between blank lines (a term it keeps: "root"; a spinner's
 //! stand-ins vary, and one repeated three times is left to the glossary). English function
-//! words between two capitalised words are a title ("Summer of Code"). A word the
+//! words between two capitalised words are a title ("Summer of Code"); a capitalised word
+//! after a person's initial is a surname ("Laurence J. Lane"), not a sentence's first word. A word the
 //! French dictionary knows with a French Zipf frequency above 3.3 ("bit") needs the
 //! first test, not the gap of two, to be English.
 //!
@@ -158,10 +160,20 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         .map(|&(_, w)| w)
         .collect();
     let mut buffer = String::new();
+    // A capitalised word after a person's initial ("Laurence J. Lane") is a surname, not
+    // a word opening a sentence.
+    let after_initial = |k: usize| {
+        k >= 1 && {
+            let (p, w) = tokens[k - 1];
+            w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()) && text[p + 1..tokens[k].0].trim() == "."
+        }
+    };
     let classes: Vec<Class> = tokens
         .iter()
-        .map(|&(s, w)| {
-            let initial = w.chars().next().is_some_and(char::is_uppercase) && is_sentence_start(text, s);
+        .enumerate()
+        .map(|(k, &(s, w))| {
+            let initial =
+                w.chars().next().is_some_and(char::is_uppercase) && is_sentence_start(text, s) && !after_initial(k);
             classify(w, initial, &names, &mut buffer)
         })
         .collect();
@@ -666,8 +678,11 @@ mod tests {
             ("la commande make, le fichier control et le mode batch", &[]),
             ("les options display et desktop sont disponibles", &[]),
             ("la distribution unstable", &[]),
+            ("les options chroot, users et groups ; les sections start, stop, reload", &[]),
             // A function word inside a name or a title.
             ("au Google Summer of Code 2010 ; Grokking the GIMP explique", &[]),
+            // A surname after an initial.
+            ("comme le dit Laurence J. Lane dans son paquet, et John S. Flowers", &[]),
             // ...but an English word after a noun that names nothing stays a leak.
             ("le programme nuclear et la réunion significant", &["nuclear", "significant"]),
             // A word used alone three times, on two lines or more, is a term the text keeps.

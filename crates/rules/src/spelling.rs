@@ -23,6 +23,7 @@
 //! candidate is a suggestion.
 
 use crate::context::Context;
+use crate::naming::in_list_of_names;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
@@ -45,15 +46,23 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     let mut seen: HashMap<String, Vec<&'static str>> = HashMap::new();
     // How often each unknown word occurs: a spelling the text repeats is meant.
-    let unknown: Vec<(usize, &str, String)> =
-        cx.tokens.iter().filter_map(|&(start, word)| Some((start, word, candidate_word(text, start, word)?))).collect();
+    let unknown: Vec<(usize, usize, &str, String)> = cx
+        .tokens
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &(start, word))| Some((i, start, word, candidate_word(text, start, word)?)))
+        .collect();
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for (_, _, lower) in &unknown {
+    for (_, _, _, lower) in &unknown {
         *counts.entry(lower.as_str()).or_default() += 1;
     }
-    for (start, word, lower) in &unknown {
+    for (i, start, word, lower) in &unknown {
         let (start, word) = (*start, *word);
-        if counts[lower.as_str()] > 1 || cx.settings.known_words.contains(lower) {
+        if counts[lower.as_str()] > 1
+            || cx.settings.known_words.contains(lower)
+            || in_list_of_names(text, &cx.tokens, *i)
+            || defined_at_line_start(text, start, start + word.len())
+        {
             continue;
         }
         let candidates = seen.entry(lower.clone()).or_insert_with(|| suggestions(lower)).clone();
@@ -75,6 +84,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             Fix::suggestion(edit)
         }));
     }
+}
+
+/// Whether `[start, end)` stands alone at the start of a line before a colon: a term a
+/// list defines ("postgres : les bases de données", "majordom : …").
+fn defined_at_line_start(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    (before.is_empty() || before.ends_with('\n')) && text[end..].trim_start_matches([' ', '\u{a0}']).starts_with(':')
 }
 
 /// The lower-cased word if the rule should look at it: not a name, acronym, number,
@@ -180,6 +196,18 @@ mod tests {
             ("Installtion terminée.", "Installtion terminée.", &[]),
             ("le serveur qmail et la commande qmail", "le serveur qmail et la commande qmail", &[]),
             ("le paquet buildd est prêt", "le paquet buildd est prêt", &[]),
+            // Lists of programs, terms a list defines, words cut by markup.
+            (
+                "pourraient être rats, pscan, flawfinder et splint.",
+                "pourraient être rats, pscan, flawfinder et splint.",
+                &[],
+            ),
+            ("tels que monit, daemontools et mon", "tels que monit, daemontools et mon", &[]),
+            ("proxy.\npostgres : les bases de données", "proxy.\npostgres : les bases de données", &[]),
+            ("puis [I]nstaller et [C]onfigurer", "puis [I]nstaller et [C]onfigurer", &[]),
+            // ...but a slip among French words is still one.
+            ("des pommes, des poires et des banannes", "des pommes, des poires et des banannes", &["banannes"]),
+            ("pommes, poires, banannes", "pommes, poires, banannes", &["banannes"]),
         ];
         for (text, want, words) in cases {
             let out = run(check, text);

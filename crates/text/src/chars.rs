@@ -51,24 +51,28 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
 
 /// True for a character that glues a word into something larger than a word: an
 /// elision or compound ("aujourd’hui", "Jong-un"), a file or path ("fichier.conf",
-/// "debian/control", "debian_version"), an address ("user@host") or code (`` ` ``).
+/// "debian/control", "debian_version"), an address ("user@host"), code (`` ` ``), a
+/// channel, variable or escape ("#debian", "$HOME", "\\n"), a home path ("~user").
 pub fn joins_word(c: char) -> bool {
-    matches!(c, '’' | '\'' | '-' | '\u{2011}' | '.' | '/' | '@' | '_' | '`')
+    matches!(c, '’' | '\'' | '-' | '\u{2011}' | '.' | '/' | '@' | '_' | '`' | '#' | '$' | '\\' | '~')
 }
 
 /// True when the word at `text[start..end]` is glued into something larger by a
 /// [`joins_word`] character on either side; a full stop after it counts only when a
 /// letter, a digit or another full stop follows ("fichier.conf", "princ...", not
-/// "fin."), and so does an ellipsis.
+/// "fin."), and so does an ellipsis; so does a closing bracket before it ("[I]nstaller").
 ///
 /// ```
 /// use glossfix_text::chars::glued;
 /// let text = "debian/control, debian_version et debian. Fin";
 /// assert!(glued(text, 0, 6) && glued(text, 16, 22));
 /// assert!(!glued(text, 34, 40));
+/// let text = "#debian et [I]nstaller";
+/// assert!(glued(text, 1, 7) && glued(text, 14, 22));
 /// ```
 pub fn glued(text: &str, start: usize, end: usize) -> bool {
-    let before = char_before(text, start).is_some_and(joins_word);
+    // "[I]nstaller": a word that a closing bracket starts is cut by markup.
+    let before = char_before(text, start).is_some_and(|c| joins_word(c) || c == ']');
     let after = match char_at(text, end) {
         // "fichier.conf" and a word cut short with an ellipsis ("princ...").
         Some('.') => char_at(text, end + 1).is_some_and(|c| c.is_alphanumeric() || c == '.'),
