@@ -183,7 +183,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         if word.chars().count() >= 3
             && word.chars().all(char::is_lowercase)
             && !glued(text, span.start, span.end)
-            && !in_list_of_names(text, tokens, i)
+            && !in_list_of_names(text, tokens, i, false)
         {
             let capital = capitalize(word);
             let named = capitalised.get(capital.as_str()).is_some_and(|&n| n > lower_case[word]);

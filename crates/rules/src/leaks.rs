@@ -20,7 +20,8 @@
 //! after "=" or a term defined at the start of a line ("pass : ce champ…"), a lone word
 //! a noun names as a thing of its kind ("la commande make", "le fichier control", "la
 //! distribution unstable"), with the other words of a list it opens ("les options
-//! chroot, users et groups"), and a lone word the text uses three times or more on two
+//! chroot, users et groups"), a word listed with a name no lexicon knows ("compartment
+//! et makejail"), and a lone word the text uses three times or more on two
 //! lines or more of one block between blank lines (a term it keeps: "root"; a spinner's
 //! stand-ins vary, and one repeated three times is left to the glossary). English function
 //! words between two capitalised words are a title ("Summer of Code"); a capitalised word
@@ -331,7 +332,8 @@ fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, name
     let previous = |k: usize| (k > 0 && spaced(text, tokens[k - 1], tokens[k])).then(|| tokens[k - 1].1.to_lowercase());
     let introduced = previous(i).is_some_and(|p| INTRODUCERS.contains(&p.as_str()));
     // "la commande make", "les options display et desktop": one word named by its kind.
-    let named_by_head = j - i == 1 && crate::naming::named_by_head(text, tokens, i);
+    let named_by_head = j - i == 1
+        && (crate::naming::named_by_head(text, tokens, i) || crate::naming::in_list_of_names(text, tokens, i, true));
     introduced
         || named_by_head
         || glossed(text, &tokens[i..j], names)
@@ -679,6 +681,9 @@ mod tests {
             ("les options display et desktop sont disponibles", &[]),
             ("la distribution unstable", &[]),
             ("les options chroot, users et groups ; les sections start, stop, reload", &[]),
+            // An item of a list of names: a neighbour no lexicon knows.
+            ("ainsi que compartment et makejail, ou nobody ou nogroup", &[]),
+            ("les vehicle et steps, ou le vehicle, steps", &["vehicle", "steps", "vehicle", "steps"]),
             // A function word inside a name or a title.
             ("au Google Summer of Code 2010 ; Grokking the GIMP explique", &[]),
             // A surname after an initial.

@@ -139,8 +139,11 @@ pub(crate) fn named_by_head(text: &str, tokens: &[(usize, &str)], i: usize) -> b
 /// Whether `tokens[i]` is an item of an enumeration ("rats, pscan, flawfinder et splint",
 /// "tels que monit, daemontools et mon") next to an item that is not a French word:
 /// a list of programs or packages, whose names French does not know. A slip in a list
-/// of French words ("pommes, poires et banannes") is still a slip.
-pub(crate) fn in_list_of_names(text: &str, tokens: &[(usize, &str)], i: usize) -> bool {
+/// of French words ("pommes, poires et banannes") is still a slip. With `unknown_only`,
+/// the other item must be unknown to English too ("compartment et chrootuid", "nobody
+/// ou nogroup"), as the leak rule needs: two English stand-ins side by side ("vehicle et
+/// steps") are two leaks, not a list of names.
+pub(crate) fn in_list_of_names(text: &str, tokens: &[(usize, &str)], i: usize, unknown_only: bool) -> bool {
     let joined = |a: usize, b: usize| {
         let gap = &text[tokens[a].0 + tokens[a].1.len()..tokens[b].0];
         gap == ", " || gap == ","
@@ -161,7 +164,8 @@ pub(crate) fn in_list_of_names(text: &str, tokens: &[(usize, &str)], i: usize) -
     };
     let not_french = |k: usize| {
         let w = tokens[k].1.to_lowercase();
-        is_french_word(&w) != Some(true) && lexicon().zipf(&w).fr < 1.0
+        let z = lexicon().zipf(&w);
+        is_french_word(&w) != Some(true) && z.fr < 1.0 && (!unknown_only || z.en < 2.0)
     };
     before.into_iter().chain(after).any(not_french)
 }

@@ -60,7 +60,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let (start, word) = (*start, *word);
         if counts[lower.as_str()] > 1
             || cx.settings.known_words.contains(lower)
-            || in_list_of_names(text, &cx.tokens, *i)
+            || in_list_of_names(text, &cx.tokens, *i, false)
             || defined_at_line_start(text, start, start + word.len())
         {
             continue;
