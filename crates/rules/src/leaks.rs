@@ -342,7 +342,8 @@ fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, name
 }
 
 /// True when `[start, end)` is a value or a term being defined: right after an equals
-/// sign ("arch = all"), or alone at the start of a line, with the rest of its label
+/// sign ("arch = all") or a field name glued to its colon ("Priority: required"), right
+/// before an equals sign ("delay=10"), or alone at the start of a line, with the rest of its label
 /// (capitalised words, a letter in brackets), before the mark that opens its definition,
 /// as the items of a definition list or an index are: a colon ("pass : ce dernier champ
 /// indique…", "Cancelled build (X) : (Compilation annulée)"), a dash ("hold - L’utilisateur
@@ -351,8 +352,17 @@ fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, name
 /// tôt"), not by one of these marks.
 fn defined(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-    if before.ends_with('=') {
+    // "delay=10000000", "panic=0": a key glued to its value.
+    if before.ends_with('=') || text[end..].starts_with('=') {
         return true;
+    }
+    // "Priority: required": the value of a field, whose name is glued to its colon as
+    // French typography never writes it.
+    if let Some(field) = before.strip_suffix(':') {
+        let name = field.rsplit(|c: char| !c.is_alphanumeric() && c != '-').next().unwrap_or("");
+        if name.chars().next().is_some_and(char::is_uppercase) && name.chars().count() >= 2 {
+            return true;
+        }
     }
     if !(before.is_empty() || before.ends_with('\n')) {
         return false;
@@ -658,6 +668,8 @@ mod tests {
             ("un écran de plus en plus wide (large), avec un wide bord", &[]),
             ("le mot demon, au sens de créature, et un sous-système nommé facility", &[]),
             ("paquet binaire unique, arch = all (données)\npass : ce champ indique", &[]),
+            ("avec delay=10000000, puis Priority: required (tout est dit)", &[]),
+            ("le significant : défilé, le défilé: significant", &["significant", "significant"]),
             // ...but only those: a gloss that is not French, initials that do not match,
             // an acronym on another line.
             ("une période de freeze (never) et le vehicle (NV) du chef", &["freeze", "vehicle"]),
