@@ -29,6 +29,9 @@
 //!   elsewhere ("Name service Switch" beside "Name Service Switch"). Small words ("des",
 //!   "of") are left: names keep them small.
 //!
+//! - **A numbered part in lower case**: "section 9.5.11" once, where the text writes
+//!   "Section" before a number twice or more and nowhere else in lower case before one.
+//!
 //! A lower-case word opening a sentence is the broken-sentence rule's business.
 
 use crate::context::Context;
@@ -131,6 +134,26 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             capital_triples.insert((p, w.to_lowercase(), n));
         }
     }
+    // Nouns that name a numbered part ("Section 9.5", "Figure 3", "Chapitre 2"): how often
+    // the text writes each before a number with a capital, and in lower case.
+    let before_number = |k: usize| {
+        tokens.get(k + 1).is_some_and(|&(n, next)| {
+            text[tokens[k].0 + tokens[k].1.len()..n] == *" " && next.starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    let mut numbered: HashMap<String, (usize, usize)> = HashMap::new();
+    // Captions ("Figure 3. Exemple") open a line, where a capital says nothing: counted
+    // inside sentences only.
+    for (k, &(s, w)) in tokens.iter().enumerate() {
+        if before_number(k)
+            && w.chars().count() >= 4
+            && w.chars().skip(1).all(char::is_lowercase)
+            && !is_sentence_start(text, s)
+        {
+            let entry = numbered.entry(w.to_lowercase()).or_default();
+            if upper(w) { entry.0 += 1 } else { entry.1 += 1 }
+        }
+    }
     // A text that writes several French nouns with a capital after a determiner writes
     // labels or titles that way ("la Teinte", "la Saturation", "le Crayon"): there, a
     // capital says nothing about a name.
@@ -156,6 +179,23 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     RuleId::Capitalisation,
                     span,
                     format!("{word:?} is written {capital:?} in the same name elsewhere in the text"),
+                )
+                .with_fix(Fix::suggestion(Edit::replace(span, capital))),
+            );
+            continue;
+        }
+        // "consultez section 9.5.11" where the text writes "Section 4.2" and "Section 7.1":
+        // the text's own style for the numbered parts it refers to.
+        if before_number(i)
+            && word.chars().all(char::is_lowercase)
+            && numbered.get(word).is_some_and(|&(capital, lower)| capital >= NUMBERED_STYLE && lower == 1)
+        {
+            let capital = capitalize(word);
+            out.push(
+                Finding::new(
+                    RuleId::Capitalisation,
+                    span,
+                    format!("{word:?} is written {capital:?} before a number everywhere else in the text"),
                 )
                 .with_fix(Fix::suggestion(Edit::replace(span, capital))),
             );
@@ -212,6 +252,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// How many references to numbered parts written with a capital ("Section 4.2") make a
+/// text's style for them.
+const NUMBERED_STYLE: usize = 2;
 
 /// How many French nouns written with a capital after a determiner make a text's style
 /// of labels (see [`check`]).
@@ -271,6 +315,11 @@ mod tests {
             ("le mot Britannique, le mot Grec", &["britannique", "grec"]),
             ("la Boîte à outils, la Boîte à outils et la boîte de dialogue", &[]),
             ("la Teinte, la Teinte, la Saturation, le Crayon. La teinte change.", &[]),
+            // Numbered parts: the text's own style.
+            ("voir Section 4.2 et Section 7, puis la section 9.5.11", &["Section"]),
+            ("voir Section 4.2, puis la section 9.5.11", &[]),
+            ("Figure 3. Un exemple.\nFigure 4. Un autre.\nDans la figure 4, le fond", &[]),
+            ("voir Section 4.2 et Section 7, puis la section 9 et la section 10", &[]),
         ];
         for (text, want) in cases {
             let got: Vec<String> =
