@@ -59,8 +59,9 @@ pub fn joins_word(c: char) -> bool {
 
 /// True when the word at `text[start..end]` is glued into something larger by a
 /// [`joins_word`] character on either side; a full stop after it counts only when a
-/// letter, a digit or another full stop follows ("fichier.conf", "princ...", not
-/// "fin."), and so does an ellipsis; so does a closing bracket before it ("[I]nstaller").
+/// letter, a digit, another full stop or a star follows ("fichier.conf", "princ...",
+/// "linux.*", not "fin."), and so does an ellipsis; so does a closing bracket before it
+/// ("[I]nstaller").
 ///
 /// ```
 /// use glossfix_text::chars::glued;
@@ -75,7 +76,7 @@ pub fn glued(text: &str, start: usize, end: usize) -> bool {
     let before = char_before(text, start).is_some_and(|c| joins_word(c) || c == ']');
     let after = match char_at(text, end) {
         // "fichier.conf" and a word cut short with an ellipsis ("princ...").
-        Some('.') => char_at(text, end + 1).is_some_and(|c| c.is_alphanumeric() || c == '.'),
+        Some('.') => char_at(text, end + 1).is_some_and(|c| c.is_alphanumeric() || c == '.' || c == '*'),
         Some('…') => true,
         Some(c) => joins_word(c),
         None => false,
