@@ -117,3 +117,28 @@ fn the_readme_glossary_example_loads() {
     let glossary = engine.glossary();
     assert!(!glossary.terms.is_empty() && glossary.fixes.len() >= 3 && !glossary.furniture.is_empty());
 }
+
+#[test]
+fn the_seed_artifacts_of_the_french_rules_are_found_with_an_empty_glossary() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.toml");
+    fs::write(&empty, "").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_glossfix"))
+        .arg("--glossary")
+        .arg(&empty)
+        .args(["check", "--format", "json"])
+        .arg(crate::root().join("tests/corpus"))
+        .output()
+        .unwrap();
+    let report = String::from_utf8(out.stdout).unwrap();
+    // (rule, a field of the finding: the word named, or the agreed form suggested)
+    for (rule, field) in [
+        ("spelling", r#""replacement":"devraient""#),
+        ("agreement", r#""replacement":"japonais""#),
+        ("agreement", r#""replacement":"nord-coréen""#),
+        ("capitalisation", r#""replacement":"États""#),
+    ] {
+        let found = report.lines().any(|l| l.contains(&format!(r#""rule":"{rule}""#)) && l.contains(field));
+        assert!(found, "{rule} {field} not found:\n{report}");
+    }
+}

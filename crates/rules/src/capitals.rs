@@ -104,6 +104,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // ("des États voyous", "les États-Unis", but not "la Maison Blanche"): a common noun
     // the text uses as a name.
     let mut named_nouns: HashMap<&str, usize> = HashMap::new();
+    let mut label_nouns: HashSet<&str> = HashSet::new();
     for (k, &(s, w)) in tokens.iter().enumerate() {
         if w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, s) {
             *capitalised.entry(w).or_default() += 1;
@@ -117,7 +118,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             });
             if !next_is_name && !complement && after_determiner(text, tokens, k) {
                 // "États-Unis" is one word: its first part is the noun.
-                *named_nouns.entry(w.split(['-', '\u{2011}']).next().unwrap_or(w)).or_default() += 1;
+                let noun = w.split(['-', '\u{2011}']).next().unwrap_or(w);
+                *named_nouns.entry(noun).or_default() += 1;
+                // "la Teinte", "le Crayon": a label; not "ministère de la Défense", "Corée
+                // du Nord", where the noun completes another and names an institution or
+                // a place.
+                if !complement_of_another(text, tokens, k) {
+                    label_nouns.insert(noun);
+                }
             }
         } else if w.chars().all(char::is_lowercase) && !glued(text, s, s + w.len()) {
             *lower_case.entry(w).or_default() += 1;
@@ -157,7 +165,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // A text that writes several French nouns with a capital after a determiner writes
     // labels or titles that way ("la Teinte", "la Saturation", "le Crayon"): there, a
     // capital says nothing about a name.
-    let labels = named_nouns.keys().filter(|w| is_french_word(&w.to_lowercase()) == Some(true)).count() >= LABEL_STYLE;
+    let labels = label_nouns.iter().filter(|w| is_french_word(&w.to_lowercase()) == Some(true)).count() >= LABEL_STYLE;
     for (i, &(start, word)) in tokens.iter().enumerate() {
         let span = Span::new(start, start + word.len());
         // A word of four letters or more in lower case between two capitalised ones,
@@ -270,6 +278,19 @@ const TITLE_LINKS: &[&str] = &["à", "de", "d", "du", "des", "en", "pour", "par"
 /// Determiners after which a capitalised noun is used as a name.
 const DETERMINERS: &[&str] = &["les", "des", "d", "aux", "ces", "leurs", "nos", "vos", "le", "la", "l", "du", "au"];
 
+/// Whether the token at `k` completes another noun: after "du", "des", "au", "aux", or
+/// after "de la", "de l’" ("ministère de la Défense", "Corée du Nord").
+fn complement_of_another(text: &str, tokens: &[(usize, &str)], k: usize) -> bool {
+    let Some(det) = k.checked_sub(1).map(|p| tokens[p].1.to_lowercase()) else { return false };
+    if matches!(det.as_str(), "du" | "des" | "au" | "aux") {
+        return true;
+    }
+    k >= 2
+        && matches!(det.as_str(), "la" | "l" | "les")
+        && matches!(tokens[k - 2].1.to_lowercase().as_str(), "de" | "d")
+        && text[tokens[k - 2].0 + tokens[k - 2].1.len()..tokens[k - 1].0].trim_matches([' ', '’', '\'']).is_empty()
+}
+
 /// Whether the token at `k` follows a determiner, after spaces or an apostrophe.
 fn after_determiner(text: &str, tokens: &[(usize, &str)], k: usize) -> bool {
     let Some(&(p, w)) = k.checked_sub(1).map(|p| &tokens[p]) else { return false };
@@ -319,6 +340,11 @@ mod tests {
             ("le mot Britannique, le mot Grec", &["britannique", "grec"]),
             ("la Boîte à outils, la Boîte à outils et la boîte de dialogue", &[]),
             ("la Teinte, la Teinte, la Saturation, le Crayon. La teinte change.", &[]),
+            // Institutions and places are no labels: "de la Défense", "du Nord".
+            (
+                "Le ministère de la Défense, la Corée du Nord, le chef du Conseil. Les États-Unis et les États-Unis veulent empêcher les états de fournir.",
+                &["États"],
+            ),
             // Numbered parts: the text's own style.
             ("voir Section 4.2 et Section 7, puis la section 9.5.11", &["Section"]),
             ("voir Section 4.2, puis la section 9.5.11", &[]),
