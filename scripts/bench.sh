@@ -86,6 +86,15 @@ for mb in "${sizes[@]}"; do
   declare "default_fix_$mb=$s"
 done
 echo
+echo "cost of the French rules (spelling, agreement, capitalisation), default glossary, check, one core, median of 3:"
+{ printf '[rules]\nspelling = false\nagreement = false\ncapitalisation = false\n\n'; cat glossary.toml; } > "$work/glossary-no-french.toml"
+median3() { for _ in 1 2 3; do measure "$@" | cut -d' ' -f1; done | sort -n | sed -n 2p; }
+for mb in "${sizes[@]}"; do
+  on=$(median3 "$bin" --jobs 1 --glossary glossary.toml check "$work/corpus-$mb.txt")
+  off=$(median3 "$bin" --jobs 1 --glossary "$work/glossary-no-french.toml" check "$work/corpus-$mb.txt")
+  awk -v on="$on" -v off="$off" -v mb="$mb" 'BEGIN { printf "  %4s MB: on %.2fs, off %.2fs: throughput falls by %.0f%% with them on\n", mb, on, off, (on > 0 ? 100 * (1 - off / on) : 0) }'
+done
+echo
 echo "floors (benches/floors.rs, one core, median of 3) and glossfix's time as a multiple of theirs:"
 for mb in "${sizes[@]}"; do
   floors=$(cargo bench -q --bench floors -- "$work/corpus-$mb.txt" "$work/dict-50.txt" "$work/dict-40000.txt" 2> /dev/null)

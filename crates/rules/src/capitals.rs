@@ -194,7 +194,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         // "consultez section 9.5.11" where the text writes "Section 4.2" and "Section 7.1":
         // the text's own style for the numbered parts it refers to.
-        if before_number(i)
+        if !numbered.is_empty()
+            && before_number(i)
             && word.chars().all(char::is_lowercase)
             && numbered.get(word).is_some_and(|&(capital, lower)| capital >= NUMBERED_STYLE && lower == 1)
         {

@@ -61,7 +61,7 @@ pub fn joins_word(c: char) -> bool {
 /// [`joins_word`] character on either side; a full stop after it counts only when a
 /// letter, a digit, another full stop or a star follows ("fichier.conf", "princ...",
 /// "linux.*", not "fin."), and so does an ellipsis; so does a closing bracket before it
-/// ("[I]nstaller").
+/// ("`[I]nstaller`").
 ///
 /// ```
 /// use glossfix_text::chars::glued;
