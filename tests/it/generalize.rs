@@ -57,18 +57,23 @@ fn leaks_no_glossary_names_are_found_in_new_sentences() {
     assert!(false_reports.is_empty(), "reported but not English: {false_reports:?}");
 }
 
-#[test]
-fn suggest_on_the_seed_articles_with_an_empty_glossary_proposes_leaks_and_name_clusters() {
+/// Runs glossfix with `args` on the seed articles (`tests/corpus`) and an empty glossary.
+fn on_the_seeds_with_an_empty_glossary(args: &[&str]) -> std::process::Output {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.toml");
     fs::write(&empty, "").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_glossfix"))
+    Command::new(env!("CARGO_BIN_EXE_glossfix"))
         .arg("--glossary")
         .arg(&empty)
-        .arg("suggest")
+        .args(args)
         .arg(crate::root().join("tests/corpus"))
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+#[test]
+fn suggest_on_the_seed_articles_with_an_empty_glossary_proposes_leaks_and_name_clusters() {
+    let out = on_the_seeds_with_an_empty_glossary(&["suggest"]);
     assert_eq!(out.status.code(), Some(0));
     let toml = String::from_utf8(out.stdout).unwrap();
     for leak in
@@ -120,16 +125,7 @@ fn the_readme_glossary_example_loads() {
 
 #[test]
 fn the_seed_artifacts_of_the_french_rules_are_found_with_an_empty_glossary() {
-    let dir = tempfile::tempdir().unwrap();
-    let empty = dir.path().join("empty.toml");
-    fs::write(&empty, "").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_glossfix"))
-        .arg("--glossary")
-        .arg(&empty)
-        .args(["check", "--format", "json"])
-        .arg(crate::root().join("tests/corpus"))
-        .output()
-        .unwrap();
+    let out = on_the_seeds_with_an_empty_glossary(&["check", "--format", "json"]);
     let report = String::from_utf8(out.stdout).unwrap();
     // (rule, a field of the finding: the word named, or the agreed form suggested)
     for (rule, field) in [
