@@ -189,7 +189,8 @@ impl Matcher {
         candidates.sort_by_key(|&(span, p)| (span.start, std::cmp::Reverse(span.end), p));
         let mut findings = Vec::new();
         let mut claimed_to = 0;
-        let style = ApostropheStyle::new(text);
+        // The text's apostrophe, counted only when a replacement holds one.
+        let style = OnceCell::new();
         for (span, p) in candidates {
             if span.start < claimed_to {
                 continue;
@@ -200,7 +201,12 @@ impl Matcher {
                 continue;
             }
             let original = &text[span.start..span.end];
-            let replacement = pattern.render(original, style.at(text, span));
+            let apostrophe = if pattern.replacement.chars().any(is_apostrophe) {
+                style.get_or_init(|| ApostropheStyle::new(text)).at(text, span)
+            } else {
+                '’' // unused: there is none to write
+            };
+            let replacement = pattern.render(original, apostrophe);
             if replacement == original {
                 continue;
             }

@@ -13,8 +13,8 @@ pub struct Context<'a> {
     pub text: &'a str,
     /// Its words, as `(byte offset, word)`.
     pub tokens: Vec<(usize, &'a str)>,
-    /// The apostrophe its repairs use.
-    pub style: ApostropheStyle,
+    /// The apostrophe its repairs use, counted at the first question ([`Context::style`]).
+    style: OnceCell<ApostropheStyle>,
     /// The rule settings in force.
     pub settings: &'a RuleSettings,
     /// Its language evidence, built at the first question ([`Context::lang`]).
@@ -25,7 +25,12 @@ impl<'a> Context<'a> {
     /// The context of `text`.
     pub fn new(text: &'a str, settings: &'a RuleSettings) -> Self {
         let tokens = words(text).collect();
-        Context { text, tokens, style: ApostropheStyle::new(text), settings, lang: OnceCell::new() }
+        Context { text, tokens, style: OnceCell::new(), settings, lang: OnceCell::new() }
+    }
+
+    /// The apostrophe style of the text: counted once, when a repair first needs it.
+    pub fn style(&self) -> &ApostropheStyle {
+        self.style.get_or_init(|| ApostropheStyle::new(self.text))
     }
 
     /// Whether a spot reads as French or English: built once per text, from its words,

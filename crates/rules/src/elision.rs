@@ -193,7 +193,6 @@ fn starts_with_vowel_sound(word: &str) -> bool {
 /// Finds each elidable word followed, after spaces only, by a word that takes elision.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
-    let style = &cx.style;
     let all = &cx.tokens;
     // A word that opens a sentence in lower case somewhere ("aptitude fournit…") is a
     // command or a product name: no elision before it anywhere in the text.
@@ -217,7 +216,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let edit_span = Span::new(start, next_start);
-        let apostrophe = style.at(text, edit_span);
+        let apostrophe = cx.style().at(text, edit_span);
         let mut replacement = String::new();
         let capital = word.chars().next().is_some_and(char::is_uppercase);
         for (i, c) in elided.chars().enumerate() {

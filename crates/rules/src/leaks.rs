@@ -599,10 +599,9 @@ fn quoted_english(text: &str, span: Span) -> bool {
 
 /// Reports each leak; its best candidate is an unsafe fix.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    let style = &cx.style;
     for mut leak in leaks_in(cx.text, &cx.tokens, cx.lang()) {
         for c in &mut leak.candidates {
-            *c = style.apply(cx.text, leak.span, c);
+            *c = cx.style().apply(cx.text, leak.span, c);
         }
         let phrase = &cx.text[leak.span.start..leak.span.end];
         let message = if leak.candidates.is_empty() {

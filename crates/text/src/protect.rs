@@ -71,7 +71,10 @@ fn tokens(text: &str) -> Vec<Span> {
     // the end), as README files write code even when they are not Markdown.
     let mut fence: Option<(usize, &str)> = None;
     let mut at = 0;
-    for line in text.split_inclusive('\n') {
+    // A byte search first: most texts have neither mark.
+    let has = |b: u8, fence: &str| text.as_bytes().contains(&b) && text.contains(fence);
+    let fenced = has(b'`', "```") || has(b'~', "~~~");
+    for line in text.split_inclusive('\n').take_while(|_| fenced) {
         let trimmed = line.trim_start();
         let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
         match (fence, marker) {
@@ -91,36 +94,53 @@ fn tokens(text: &str) -> Vec<Span> {
     // Backquotes: a run of n backquotes closed by the same run on the same line.
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'`' {
-            let open = bytes[i..].iter().take_while(|&&b| b == b'`').count();
-            let body = i + open;
-            let line_end = bytes[body..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| body + p);
-            let fence = &text[i..body];
-            if let Some(close) = text[body..line_end].find(fence) {
-                let end = body + close + open;
-                out.push(Span::new(i, end));
-                i = end;
-                continue;
-            }
-            i = body;
+        // Most texts have none: jump from one to the next.
+        let Some(next) = bytes[i..].iter().position(|&b| b == b'`') else { break };
+        i += next;
+        let open = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+        let body = i + open;
+        let line_end = bytes[body..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |p| body + p);
+        let fence = &text[i..body];
+        if let Some(close) = text[body..line_end].find(fence) {
+            let end = body + close + open;
+            out.push(Span::new(i, end));
+            i = end;
             continue;
         }
-        i += 1;
+        i = body;
     }
-    let mut start = None;
-    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        if c.is_whitespace() {
-            if let Some(s) = start.take() {
-                if let Some(span) = code_like(text, s, at) {
-                    out.push(span);
-                }
-            }
-        } else if start.is_none() {
-            start = Some(at);
+    // The white-space separated tokens that hold a byte every kind of code needs (see
+    // `code_like`): found from those bytes, so that the words around them cost nothing.
+    let mut done = 0; // the end of the last token looked at
+    let mut i = 0;
+    while let Some(next) = bytes[i..].iter().position(|&b| CODE_BYTE[usize::from(b)]) {
+        let at = i + next;
+        i = at + 1;
+        if at < done {
+            continue; // inside the token just looked at
+        }
+        let start =
+            text[..at].char_indices().rev().find(|&(_, c)| c.is_whitespace()).map_or(0, |(k, c)| k + c.len_utf8());
+        let end = text[at..].char_indices().find(|&(_, c)| c.is_whitespace()).map_or(text.len(), |(k, _)| at + k);
+        done = end;
+        if let Some(span) = code_like(text, start, end) {
+            out.push(span);
         }
     }
     out
 }
+
+/// The bytes one of which every URL, address, path, option, file name or manual page
+/// holds: "/", ".", "@", "(", "-".
+const CODE_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'/' as usize] = true;
+    table[b'.' as usize] = true;
+    table[b'@' as usize] = true;
+    table[b'(' as usize] = true;
+    table[b'-' as usize] = true;
+    table
+};
 
 /// The part of the token `text[start..end]` that is a URL, address, path, option or file
 /// name, without the punctuation around it.
@@ -283,6 +303,41 @@ mod tests {
             ]
         );
         assert!(!got.iter().any(|s| s.contains("De un")), "prose is not protected");
+    }
+
+    /// The code-like tokens as every token read in turn finds them: what `tokens` finds
+    /// from the bytes code needs.
+    fn every_token(text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            if c.is_whitespace() {
+                if let Some(s) = start.take() {
+                    out.extend(code_like(text, s, at));
+                }
+            } else if start.is_none() {
+                start = Some(at);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn code_tokens_are_found_from_their_bytes_as_from_every_token() {
+        let texts = [
+            "voir https://example.org/a-b. puis www.debian.org, ou /etc/fstab",
+            "l’option --foo=bar\u{a0}et -x,\u{202f}user@host.fr (tcpd(8)) .bashrc",
+            "a.b.c -- - . .. ... (a) [b](https://x.y) «/usr/bin» fin.",
+            "\u{a0}-x\u{a0}",
+            "sources.list\nREADME.Debian\r\n~/bin ./configure ../up",
+            "",
+            "é-è./à@b.c",
+        ];
+        for text in texts {
+            let found: Vec<Span> =
+                tokens(text).into_iter().filter(|s| !text[s.start..s.end].starts_with('`')).collect();
+            assert_eq!(found, every_token(text), "{text:?}");
+        }
     }
 
     #[test]
