@@ -131,6 +131,9 @@ pub fn locate<'a>(
     findings: &'a [Finding],
     offset: Offset,
 ) -> Vec<Located<'a>> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
     let index = LineIndex::new(text);
     // Findings come in text order: columns are counted on, not from each line's start.
     let mut cursor = index.cursor(text);

@@ -40,7 +40,7 @@ use glossfix_text::Span;
 use glossfix_text::case::capitalize;
 use glossfix_text::chars::{char_at, char_before};
 use glossfix_text::fold::{Fold, fold};
-use glossfix_text::lang::{ENGLISH_ONLY, LangIndex};
+use glossfix_text::lang::{LangIndex, Language, function_word};
 use glossfix_text::lines::{line_around, split_lines};
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::{spaced, words};
@@ -93,7 +93,7 @@ fn classify(word: &str, initial: bool, names: &HashSet<String>, lower: &mut Stri
     if first_upper && (!initial || names.contains(lower)) {
         return Class::Other; // a name or a title
     }
-    if ENGLISH_ONLY.contains(&lower) {
+    if function_word(lower) == Some(Language::English) {
         return Class::Function;
     }
     if PARTICLES.contains(&lower) {

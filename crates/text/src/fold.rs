@@ -78,7 +78,39 @@ fn fold_into(original: &str, how: Fold, out: &mut String, mut origin: impl FnMut
     }
 }
 
+/// The characters whose folds are remembered: Latin-1 and Latin Extended-A and -B, where
+/// nearly every accented letter of French (and of the names it writes) is.
+const REMEMBERED: usize = 0x250;
+
+/// The fold of each character under [`REMEMBERED`], for each of the eight folds: worked
+/// out once, as folding a French text asks for the same few accented letters again and
+/// again.
+fn remembered(how: Fold) -> &'static [Box<str>] {
+    use std::sync::OnceLock;
+    static TABLES: [OnceLock<Vec<Box<str>>>; 8] = [const { OnceLock::new() }; 8];
+    let index = usize::from(how.lower) | usize::from(how.strip_marks) << 1 | usize::from(how.separators_as_space) << 2;
+    TABLES[index].get_or_init(|| {
+        (0..REMEMBERED as u32)
+            .map(|code| {
+                let mut out = String::new();
+                if let Some(c) = char::from_u32(code) {
+                    fold_char_uncached(c, how, &mut out);
+                }
+                out.into_boxed_str()
+            })
+            .collect()
+    })
+}
+
 fn fold_char(c: char, how: Fold, out: &mut String) {
+    if (c as usize) < REMEMBERED && !c.is_ascii() {
+        out.push_str(&remembered(how)[c as usize]);
+        return;
+    }
+    fold_char_uncached(c, how, out);
+}
+
+fn fold_char_uncached(c: char, how: Fold, out: &mut String) {
     if c.is_ascii() {
         // ASCII has nothing to decompose: the common case, kept cheap.
         out.push(if how.lower { c.to_ascii_lowercase() } else { c });
@@ -135,15 +167,20 @@ impl Folded {
         let mut text = String::with_capacity(original.len() + original.len() / 8);
         let bytes = original.as_bytes();
         let separator = |c: char| c.is_whitespace() || (how.separators_as_space && (is_hyphen(c) || is_apostrophe(c)));
+        // Which ASCII bytes are separators under this fold, looked up rather than tested.
+        let mut ascii_separators = [false; 128];
+        for (b, is) in ascii_separators.iter_mut().enumerate() {
+            *is = separator(b as u8 as char);
+        }
         let mut in_space = false;
         let mut i = 0;
         while i < bytes.len() {
             let at = text.len();
-            if bytes[i].is_ascii() && !(in_space && separator(bytes[i] as char)) {
+            if bytes[i].is_ascii() && !(in_space && ascii_separators[usize::from(bytes[i])]) {
                 let start = i;
                 while i < bytes.len() && bytes[i].is_ascii() {
                     let c = bytes[i] as char;
-                    if separator(c) {
+                    if ascii_separators[usize::from(bytes[i])] {
                         if in_space {
                             break; // a second space: folded away, a new segment after it
                         }
@@ -267,6 +304,19 @@ mod tests {
                     let want = unit.then(|| origins.get(i).copied().unwrap_or(text.len()));
                     assert_eq!(folded.origin(i), want, "{text:?} {how:?} at {i}");
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_folds_are_the_folds() {
+        for how in [Fold::MATCH, Fold::EXACT, Fold::BARE, Fold::NAME] {
+            for code in 0..REMEMBERED as u32 {
+                let Some(c) = char::from_u32(code) else { continue };
+                let (mut cached, mut direct) = (String::new(), String::new());
+                fold_char(c, how, &mut cached);
+                fold_char_uncached(c, how, &mut direct);
+                assert_eq!(cached, direct, "{c:?} {how:?}");
             }
         }
     }

@@ -25,6 +25,41 @@ pub const ENGLISH_ONLY: &[&str] = &[
     "with", "would",
 ];
 
+/// Which language's function word `lower` (a lower-cased word) is: French-only,
+/// English-only, or neither. Looked up in the two lists sorted once, by binary search,
+/// as every word of every text asks.
+pub fn function_word(lower: &str) -> Option<Language> {
+    use std::sync::OnceLock;
+    static SORTED: OnceLock<Vec<(&'static str, Language)>> = OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut all: Vec<(&'static str, Language)> = FRENCH_ONLY
+            .iter()
+            .map(|&w| (w, Language::French))
+            .chain(ENGLISH_ONLY.iter().map(|&w| (w, Language::English)))
+            .collect();
+        all.sort_unstable();
+        all
+    });
+    // Function words are short: a longer word is none.
+    if lower.len() > LONGEST_FUNCTION_WORD {
+        return None;
+    }
+    sorted.binary_search_by(|&(w, _)| w.cmp(lower)).ok().map(|k| sorted[k].1)
+}
+
+/// At least the length in bytes of the longest function word of the two lists ("which",
+/// "cette", "être": five bytes; a test checks every word fits).
+const LONGEST_FUNCTION_WORD: usize = 6;
+
+/// The language a function word belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Language {
+    /// French and not English ("le", "des").
+    French,
+    /// English and not French ("the", "of").
+    English,
+}
+
 /// How many words on each side of a spot count as its context.
 const WINDOW: usize = 5;
 
@@ -42,11 +77,10 @@ pub fn function_word_counts(text: &str) -> (usize, usize) {
 fn count<'a>(words: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let (mut french, mut english) = (0, 0);
     for w in words {
-        let w = w.to_lowercase();
-        if FRENCH_ONLY.contains(&w.as_str()) {
-            french += 1;
-        } else if ENGLISH_ONLY.contains(&w.as_str()) {
-            english += 1;
+        match function_word(&w.to_lowercase()) {
+            Some(Language::French) => french += 1,
+            Some(Language::English) => english += 1,
+            None => {}
         }
     }
     (french, english)
@@ -135,10 +169,10 @@ impl LangIndex {
             if word.len() <= 8 {
                 lower.clear();
                 lower.extend(word.chars().flat_map(char::to_lowercase));
-                if FRENCH_ONLY.contains(&lower.as_str()) {
-                    fr += 1;
-                } else if ENGLISH_ONLY.contains(&lower.as_str()) {
-                    en += 1;
+                match function_word(&lower) {
+                    Some(Language::French) => fr += 1,
+                    Some(Language::English) => en += 1,
+                    None => {}
                 }
             }
             index.starts.push(start);
@@ -203,6 +237,21 @@ pub fn is_lowercase_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_are_looked_up_as_the_lists_say() {
+        for w in FRENCH_ONLY {
+            assert_eq!(function_word(w), Some(Language::French), "{w}");
+            assert!(w.len() <= LONGEST_FUNCTION_WORD, "{w}");
+        }
+        for w in ENGLISH_ONLY {
+            assert_eq!(function_word(w), Some(Language::English), "{w}");
+            assert!(w.len() <= LONGEST_FUNCTION_WORD, "{w}");
+        }
+        for w in ["a", "on", "en", "plus", "car", "", "véhicule", "The"] {
+            assert_eq!(function_word(w), None, "{w}");
+        }
+    }
 
     #[test]
     fn context_table() {
