@@ -5,7 +5,7 @@
 use crate::compose::Composer;
 use glossfix_diagnostics::{Applicability, Family, Finding, FindingSource, Fix, Origin, RuleId, apply_fixes};
 use glossfix_glossary::{CompiledGlossary, Glossary};
-use glossfix_rules::{RuleSettings, Scope, check_all};
+use glossfix_rules::{RuleSettings, Scope, check_all_sharing};
 use glossfix_text::Span;
 use glossfix_text::protect::{Markup, protected, touches};
 use std::collections::hash_map::DefaultHasher;
@@ -254,8 +254,10 @@ impl Engine {
     /// rewrites. Passes after the `first` keep only the applied findings.
     fn pass(&self, text: &str, request: &Request, scope: Scope, first: bool) -> Pass {
         let level = request.level;
-        let mut findings = self.compiled.find(text, self.settings.enabled(RuleId::NameVariant));
-        findings.extend(check_all(text, &self.settings, scope));
+        // The language evidence of `text`, built once for the glossary and the rules.
+        let lang = std::cell::OnceCell::new();
+        let mut findings = self.compiled.find_with(text, self.settings.enabled(RuleId::NameVariant), &lang);
+        findings.extend(check_all_sharing(text, &self.settings, scope, &lang));
         for source in request.sources {
             if scope == Scope::All || source.repairs() {
                 findings.extend(source.findings(text));

@@ -6,6 +6,8 @@ use crate::glossary::Glossary;
 use crate::matcher::{Matcher, RawMatch};
 use crate::names::NameIndex;
 use glossfix_diagnostics::Finding;
+use glossfix_text::lang::LangIndex;
+use std::cell::OnceCell;
 
 /// A glossary compiled for searching. It keeps the [`Glossary`] it came from, so entry
 /// ids can be placed in the TOML.
@@ -43,7 +45,14 @@ impl CompiledGlossary {
     /// assert_eq!(found[0].fix.as_ref().unwrap().edits()[0].replacement, "Plus tôt");
     /// ```
     pub fn find(&self, text: &str, names: bool) -> Vec<Finding> {
-        let mut findings = self.matcher.find(text);
+        self.find_with(text, names, &OnceCell::new())
+    }
+
+    /// [`CompiledGlossary::find`], with the language evidence of `text` shared with the
+    /// caller (built at the first question, by whichever asks first: the built-in rules
+    /// read the same evidence).
+    pub fn find_with(&self, text: &str, names: bool, lang: &OnceCell<LangIndex>) -> Vec<Finding> {
+        let mut findings = self.matcher.find(text, lang);
         findings.extend(self.furniture.find(text));
         if names {
             findings.extend(self.names.near_misses(text));

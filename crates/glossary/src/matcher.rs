@@ -161,7 +161,7 @@ impl Matcher {
     }
 
     /// The repairs of the terms and fixes in `text`, never overlapping each other.
-    pub(crate) fn find(&self, text: &str) -> Vec<Finding> {
+    pub(crate) fn find(&self, text: &str, lang: &OnceCell<LangIndex>) -> Vec<Finding> {
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -170,7 +170,6 @@ impl Matcher {
         // Asked once per text, whatever the number of matches: whether each pattern's
         // `in_document` phrases are in the text, and the language evidence.
         let mut in_document: Vec<Option<bool>> = vec![None; self.patterns.len()];
-        let lang = OnceCell::new();
         for m in automaton.find_overlapping_iter(&folded.text) {
             let Some(span) = folded.to_original(m.start(), m.end()) else {
                 continue;
@@ -181,7 +180,7 @@ impl Matcher {
                     pattern.in_document.is_empty()
                         || pattern.in_document.iter().any(|phrase| folded.text.contains(phrase.as_str()))
                 });
-                if in_document && pattern.accepts(text, span, &lang) {
+                if in_document && pattern.accepts(text, span, lang) {
                     candidates.push((span, p));
                 }
             }

@@ -19,13 +19,22 @@ pub struct Context<'a> {
     pub settings: &'a RuleSettings,
     /// Its language evidence, built at the first question ([`Context::lang`]).
     lang: OnceCell<LangIndex>,
+    /// The same evidence held by the caller, when it shares it (the engine shares it
+    /// with the glossary's matcher): used in place of `lang`.
+    shared_lang: Option<&'a OnceCell<LangIndex>>,
 }
 
 impl<'a> Context<'a> {
     /// The context of `text`.
     pub fn new(text: &'a str, settings: &'a RuleSettings) -> Self {
         let tokens = words(text).collect();
-        Context { text, tokens, style: OnceCell::new(), settings, lang: OnceCell::new() }
+        Context { text, tokens, style: OnceCell::new(), settings, lang: OnceCell::new(), shared_lang: None }
+    }
+
+    /// The context of `text`, whose language evidence the caller holds (and may have
+    /// built already).
+    pub fn sharing(text: &'a str, settings: &'a RuleSettings, lang: &'a OnceCell<LangIndex>) -> Self {
+        Context { shared_lang: Some(lang), ..Context::new(text, settings) }
     }
 
     /// The apostrophe style of the text: counted once, when a repair first needs it.
@@ -36,6 +45,7 @@ impl<'a> Context<'a> {
     /// Whether a spot reads as French or English: built once per text, from its words,
     /// so asking costs the same on a one-line text as on short lines.
     pub fn lang(&self) -> &LangIndex {
-        self.lang.get_or_init(|| LangIndex::from_words(self.text, self.tokens.iter().copied()))
+        let build = || LangIndex::from_words(self.text, self.tokens.iter().copied());
+        self.shared_lang.unwrap_or(&self.lang).get_or_init(build)
     }
 }

@@ -139,13 +139,24 @@ pub enum Scope {
 
 /// Runs every enabled built-in rule of `scope` over `text`.
 pub fn check_all(text: &str, settings: &RuleSettings, scope: Scope) -> Vec<Finding> {
+    check_all_sharing(text, settings, scope, &std::cell::OnceCell::new())
+}
+
+/// [`check_all`], with the language evidence of `text` held by the caller, who shares
+/// it with the glossary's matcher: built once for both, by whichever asks first.
+pub fn check_all_sharing(
+    text: &str,
+    settings: &RuleSettings,
+    scope: Scope,
+    lang: &std::cell::OnceCell<glossfix_text::lang::LangIndex>,
+) -> Vec<Finding> {
     let mut running = RULES
         .iter()
         .filter(|rule| (rule.repairs || scope == Scope::All) && rule.ids.iter().any(|&id| settings.enabled(id)));
     let mut out = Vec::new();
     // With every rule off, the text is not even split into words.
     let Some(first) = running.next() else { return out };
-    let context = Context::new(text, settings);
+    let context = Context::sharing(text, settings, lang);
     for rule in std::iter::once(first).chain(running) {
         (rule.check)(&context, &mut out);
     }
