@@ -254,10 +254,13 @@ impl Engine {
     /// rewrites. Passes after the `first` keep only the applied findings.
     fn pass(&self, text: &str, request: &Request, scope: Scope, first: bool) -> Pass {
         let level = request.level;
-        // The language evidence of `text`, built once for the glossary and the rules.
+        // The language evidence of `text`, built once for the glossary and the rules: the
+        // rules run first, so that it is built from the words they split the text into.
+        // Glossary findings still come first in the list (it orders the repairs).
         let lang = std::cell::OnceCell::new();
+        let rules = check_all_sharing(text, &self.settings, scope, &lang);
         let mut findings = self.compiled.find_with(text, self.settings.enabled(RuleId::NameVariant), &lang);
-        findings.extend(check_all_sharing(text, &self.settings, scope, &lang));
+        findings.extend(rules);
         for source in request.sources {
             if scope == Scope::All || source.repairs() {
                 findings.extend(source.findings(text));
