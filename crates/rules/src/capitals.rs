@@ -43,7 +43,7 @@ use glossfix_text::case::capitalize;
 use glossfix_text::chars::glued;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::spaced;
-use std::collections::{HashMap, HashSet};
+use glossfix_text::hash::{FastMap, FastSet};
 
 /// Endings of French nationality and language adjectives, masculine and feminine.
 const NATIONALITY_ENDINGS: &[&str] =
@@ -98,13 +98,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let tokens = &cx.tokens;
     // How often each word is written with a capital inside a sentence, and how often in
     // lower case: a name is the spelling the text uses most.
-    let mut capitalised: HashMap<&str, usize> = HashMap::new();
-    let mut lower_case: HashMap<&str, usize> = HashMap::new();
+    let mut capitalised: FastMap<&str, usize> = FastMap::default();
+    let mut lower_case: FastMap<&str, usize> = FastMap::default();
     // Capitalised words after a determiner, not followed by another capitalised word
     // ("des États voyous", "les États-Unis", but not "la Maison Blanche"): a common noun
     // the text uses as a name.
-    let mut named_nouns: HashMap<&str, usize> = HashMap::new();
-    let mut label_nouns: HashSet<&str> = HashSet::new();
+    let mut named_nouns: FastMap<&str, usize> = FastMap::default();
+    let mut label_nouns: FastSet<&str> = FastSet::default();
     for (k, &(s, w)) in tokens.iter().enumerate() {
         if w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, s) {
             *capitalised.entry(w).or_default() += 1;
@@ -135,7 +135,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // "Licence Publique Générale". Keyed by the middle word in lower case.
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let spaced_at = |k: usize| spaced(text, tokens[k], tokens[k + 1]);
-    let mut capital_triples: HashSet<(&str, String, &str)> = HashSet::new();
+    let mut capital_triples: FastSet<(&str, String, &str)> = FastSet::default();
     for k in 1..tokens.len().saturating_sub(1) {
         let (p, w, n) = (tokens[k - 1].1, tokens[k].1, tokens[k + 1].1);
         if upper(p) && upper(w) && upper(n) && spaced_at(k - 1) && spaced_at(k) {
@@ -149,7 +149,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             text[tokens[k].0 + tokens[k].1.len()..n] == *" " && next.starts_with(|c: char| c.is_ascii_digit())
         })
     };
-    let mut numbered: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut numbered: FastMap<String, (usize, usize)> = FastMap::default();
     // Captions ("Figure 3. Exemple") open a line, where a capital says nothing: counted
     // inside sentences only.
     for (k, &(s, w)) in tokens.iter().enumerate() {

@@ -18,7 +18,7 @@ use glossfix_text::Span;
 use glossfix_text::chars::char_before;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::spaced;
-use std::collections::HashSet;
+use glossfix_text::hash::FastSet;
 
 /// Word -> its elided form (before the apostrophe).
 const ELIDABLE: &[(&str, &str)] = &[
@@ -196,7 +196,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let all = &cx.tokens;
     // A word that opens a sentence in lower case somewhere ("aptitude fournit…") is a
     // command or a product name: no elision before it anywhere in the text.
-    let lower_case_openers: HashSet<&str> = all
+    let lower_case_openers: FastSet<&str> = all
         .iter()
         .filter(|(s, w)| w.chars().next().is_some_and(char::is_lowercase) && is_sentence_start(text, *s))
         .map(|(_, w)| *w)

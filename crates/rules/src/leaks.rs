@@ -44,7 +44,7 @@ use glossfix_text::lang::{LangIndex, Language, function_word};
 use glossfix_text::lines::{line_around, split_lines};
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::{spaced, words};
-use std::collections::{HashMap, HashSet};
+use glossfix_text::hash::{FastMap, FastSet};
 
 /// An English word or phrase among French words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,7 +73,7 @@ enum Class {
 const PARTICLES: &[&str] = &["on", "up", "out", "off", "back", "down", "away", "over"];
 
 /// `lower` is a buffer reused across words, so that classifying allocates nothing.
-fn classify(word: &str, initial: bool, names: &HashSet<String>, lower: &mut String) -> Class {
+fn classify(word: &str, initial: bool, names: &FastSet<String>, lower: &mut String) -> Class {
     if word.len() < 2 || word.bytes().any(|b| b.is_ascii_digit()) {
         return Class::Other;
     }
@@ -148,14 +148,14 @@ pub fn find_leaks(text: &str) -> Vec<Leak> {
 /// Every English leak in `text`, whose words are `tokens`.
 fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak> {
     // Words written with a capital inside a sentence somewhere are names everywhere.
-    let names: HashSet<String> = tokens
+    let names: FastSet<String> = tokens
         .iter()
         .filter(|(s, w)| w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, *s))
         .map(|(_, w)| w.to_lowercase())
         .collect();
     // Words the text writes as code somewhere (`testing`, `make`) name things: a program,
     // a suite, a field. They are not leaks where the text writes them without backquotes.
-    let code_terms: HashSet<&str> = tokens
+    let code_terms: FastSet<&str> = tokens
         .iter()
         .filter(|&&(s, w)| char_before(text, s) == Some('`') && char_at(text, s + w.len()) == Some('`'))
         .map(|&(_, w)| w)
@@ -182,7 +182,7 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
     // as terms somewhere (mentioned, glossed, spelt out by an acronym): those are terms
     // wherever the text uses them, as words it writes as code are.
     let runs = english_runs(text, tokens, &classes);
-    let terms: HashSet<String> = runs
+    let terms: FastSet<String> = runs
         .iter()
         .filter(|&&(i, j)| marked_as_term(text, tokens, i, j, &names))
         .flat_map(|&(i, j)| tokens[i..j].iter().map(|(_, w)| w.to_lowercase()))
@@ -207,7 +207,7 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         (line, line_blocks.get(line).copied().unwrap_or(0))
     };
     let block_of = |at: usize| place(at).1;
-    let mut uses: HashMap<(usize, String), (usize, HashSet<usize>)> = HashMap::new();
+    let mut uses: FastMap<(usize, String), (usize, FastSet<usize>)> = FastMap::default();
     for &(i, _) in runs.iter().filter(|&&(i, j)| j - i == 1) {
         let (start, word) = tokens[i];
         let (line, block) = place(start);
@@ -215,13 +215,13 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         entry.0 += 1;
         entry.1.insert(line);
     }
-    let kept: HashSet<(usize, &str)> = uses
+    let kept: FastSet<(usize, &str)> = uses
         .iter()
         .filter(|(_, (n, lines))| *n >= KEPT_USES && lines.len() >= 2)
         .map(|((block, w), _)| (*block, w.as_str()))
         .collect();
     // The same leak recurs in a text: find its candidates once.
-    let mut known: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut known: FastMap<&str, Vec<String>> = FastMap::default();
     let mut leaks = Vec::new();
     for (i, j) in runs {
         let span = Span::new(tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len());
@@ -328,7 +328,7 @@ const ACRONYM_REACH: usize = 8;
 /// follows it ("freeze (gel)"), or it spells out an acronym written nearby on the same
 /// line ("Common UNIX Printing System (CUPS)", "`pwd` (print working directory",
 /// "`g` comme group").
-fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, names: &HashSet<String>) -> bool {
+fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, names: &FastSet<String>) -> bool {
     let previous = |k: usize| (k > 0 && spaced(text, tokens[k - 1], tokens[k])).then(|| tokens[k - 1].1.to_lowercase());
     let introduced = previous(i).is_some_and(|p| INTRODUCERS.contains(&p.as_str()));
     // "la commande make", "les options display et desktop": one word named by its kind.
@@ -367,7 +367,7 @@ fn defined(text: &str, start: usize, end: usize) -> bool {
     if !(before.is_empty() || before.ends_with('\n')) {
         return false;
     }
-    let (_, _, after) = label_rest(text, end, &HashSet::new());
+    let (_, _, after) = label_rest(text, end, &FastSet::default());
     let comma_capital =
         after.strip_prefix(", ").is_some_and(|rest| rest.chars().next().is_some_and(char::is_uppercase));
     after.starts_with(':')
@@ -380,7 +380,7 @@ fn defined(text: &str, start: usize, end: usize) -> bool {
 /// The rest of a label that ends at `end`: the capitalised or English words that follow
 /// it on its line ("Blending Modes"), whether a letter in brackets closes it ("(X)"),
 /// and the text after all that and its spaces.
-fn label_rest<'t>(text: &'t str, end: usize, names: &HashSet<String>) -> (Vec<&'t str>, bool, &'t str) {
+fn label_rest<'t>(text: &'t str, end: usize, names: &FastSet<String>) -> (Vec<&'t str>, bool, &'t str) {
     let mut after = text[end..].trim_start_matches([' ', '\u{a0}']);
     let mut buffer = String::new();
     let mut label = Vec::new();
@@ -411,7 +411,7 @@ fn label_rest<'t>(text: &'t str, end: usize, names: &HashSet<String>) -> (Vec<&'
 /// "tidy (originel)" is no gloss. The gloss may come after the rest of a label written
 /// with capitals and a letter in brackets: "Align Threshold (Seuil d’alignement)",
 /// "Keep Knees (K) : (Conserver les coudes)".
-fn glossed(text: &str, run: &[(usize, &str)], names: &HashSet<String>) -> bool {
+fn glossed(text: &str, run: &[(usize, &str)], names: &FastSet<String>) -> bool {
     let Some(&last) = run.last() else {
         return false;
     };

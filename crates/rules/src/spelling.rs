@@ -28,7 +28,7 @@ use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
 use glossfix_text::chars::glued;
-use std::collections::HashMap;
+use glossfix_text::hash::FastMap;
 
 /// Letters an edit may insert or put in place of another.
 const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœ";
@@ -44,7 +44,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let text = cx.text;
-    let mut seen: HashMap<String, Vec<&'static str>> = HashMap::new();
+    let mut seen: FastMap<String, Vec<&'static str>> = FastMap::default();
     // How often each unknown word occurs: a spelling the text repeats is meant.
     let unknown: Vec<(usize, usize, &str, String)> = cx
         .tokens
@@ -52,7 +52,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         .enumerate()
         .filter_map(|(i, &(start, word))| Some((i, start, word, candidate_word(text, start, word)?)))
         .collect();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: FastMap<&str, usize> = FastMap::default();
     for (_, _, _, lower) in &unknown {
         *counts.entry(lower.as_str()).or_default() += 1;
     }

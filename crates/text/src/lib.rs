@@ -26,6 +26,7 @@ pub mod case;
 pub mod chars;
 pub mod display;
 pub mod fold;
+pub mod hash;
 pub mod lang;
 pub mod lines;
 pub mod protect;
