@@ -23,6 +23,9 @@ struct FurnitureRule {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FurnitureLines {
     by_line: HashMap<String, Vec<FurnitureRule>>,
+    /// The most characters a folded furniture line has: a line with more characters
+    /// that are not white space cannot fold to one (folding never drops one of them).
+    longest: usize,
 }
 
 impl FurnitureLines {
@@ -41,7 +44,15 @@ impl FurnitureLines {
                 entry: glossary.furniture_id(i),
             });
         }
-        FurnitureLines { by_line }
+        let longest = by_line.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        FurnitureLines { by_line, longest }
+    }
+
+    /// Whether `content` may fold to a furniture line: it has no more characters other
+    /// than white space than the longest one has characters (most lines of an article
+    /// are told apart without being folded).
+    fn may_be_furniture(&self, content: &str) -> bool {
+        content.chars().filter(|c| !c.is_whitespace()).nth(self.longest).is_none()
     }
 
     /// A finding for each furniture line of `text`, whose fix drops the line with its
@@ -60,6 +71,9 @@ impl FurnitureLines {
             .iter()
             .map(|l| {
                 let content = text[l.start..l.end].trim();
+                if !self.may_be_furniture(content) {
+                    return None;
+                }
                 self.by_line
                     .get(&fold(content, Fold::MATCH))?
                     .iter()

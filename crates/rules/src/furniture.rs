@@ -121,8 +121,12 @@ const WEAK: &[&str] = &[
 /// punctuation, every word a widget word or a short function word, and at least one
 /// strong widget word or two weak ones.
 fn is_widget_label(line: &str) -> bool {
-    let ws: Vec<String> = words(line).map(|(_, w)| w.to_lowercase()).collect();
-    if ws.is_empty() || ws.len() > 6 || line.contains(['.', '!', '?', ';', ',', '«', '“', '"']) {
+    // Sentence punctuation first: it rules out nearly every line of an article at once.
+    if line.contains(['.', '!', '?', ';', ',', '«', '“', '"']) {
+        return false;
+    }
+    let ws: Vec<String> = words(line).take(7).map(|(_, w)| w.to_lowercase()).collect();
+    if ws.is_empty() || ws.len() > 6 {
         return false;
     }
     let widget = |w: &str| {
