@@ -131,6 +131,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             *lower_case.entry(w).or_default() += 1;
         }
     }
+    // The lower-case forms of the words written with a capital: the only words the
+    // name-in-lower-case test below can say anything about.
+    let capital_forms: FastSet<String> =
+        capitalised.keys().chain(named_nouns.keys()).map(|w| w.to_lowercase()).collect();
     // Names of three words or more, each written with a capital: "Name Service Switch",
     // "Licence Publique Générale". Keyed by the middle word in lower case.
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
@@ -228,8 +232,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             }
             continue;
         }
-        // "sendmail, postfix ou exim": a program in a list of programs keeps its case.
+        // Only a word the text also writes with a capital can have evidence (looked up
+        // without building its capitalised form); "sendmail, postfix ou exim": a program
+        // in a list of programs keeps its case.
         if word.chars().count() >= 3
+            && capital_forms.contains(word)
             && word.chars().all(char::is_lowercase)
             && !glued(text, span.start, span.end)
             && !in_list_of_names(text, tokens, i, false)
