@@ -20,7 +20,7 @@ use glossfix_lexicon::lexicon;
 use glossfix_text::Span;
 use glossfix_text::fold::{Fold, fold};
 use glossfix_text::words::words;
-use std::collections::{HashMap, HashSet};
+use glossfix_text::hash::{FastMap, FastSet};
 
 /// Names shorter than this (folded, without spaces) are never near-missed.
 const MIN_LEN: usize = 5;
@@ -72,7 +72,7 @@ pub fn close(a: &str, b: &str) -> bool {
 }
 
 /// All strings obtained from `s` by deleting up to `depth` characters (with `s` itself).
-pub fn deletions(s: &str, depth: usize, out: &mut HashSet<String>) {
+pub fn deletions(s: &str, depth: usize, out: &mut FastSet<String>) {
     if !out.insert(s.to_string()) || depth == 0 {
         return;
     }
@@ -95,10 +95,10 @@ struct Form {
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
     forms: Vec<Form>,
-    by_deletion: HashMap<String, Vec<usize>>,
+    by_deletion: FastMap<String, Vec<usize>>,
     /// Folded spellings that are never near-misses: every term's canonical form and
     /// variants (they are handled exactly), and every `not` name.
-    known: HashSet<String>,
+    known: FastSet<String>,
     max_words: usize,
 }
 
@@ -121,7 +121,7 @@ impl NameIndex {
                     continue;
                 }
                 let id = index.forms.len();
-                let mut dels = HashSet::new();
+                let mut dels = FastSet::default();
                 deletions(&folded, whole_limit(folded.chars().count()), &mut dels);
                 for d in dels {
                     index.by_deletion.entry(d).or_default().push(id);
@@ -135,16 +135,17 @@ impl NameIndex {
 
     /// The closest indexed spelling to a folded candidate, if one is close enough.
     fn lookup(&self, folded: &str) -> Option<usize> {
-        let mut dels = HashSet::new();
+        let mut dels = FastSet::default();
         deletions(folded, whole_limit(folded.chars().count()), &mut dels);
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         dels.iter()
             .filter_map(|d| self.by_deletion.get(d))
             .flatten()
             .filter(|&&id| seen.insert(id))
             .copied()
             .filter(|&id| close(folded, &self.forms[id].folded))
-            .min_by_key(|&id| strsim::damerau_levenshtein(folded, &self.forms[id].folded))
+            // The nearest form; on a tie the first indexed, whatever order the set keeps.
+            .min_by_key(|&id| (strsim::damerau_levenshtein(folded, &self.forms[id].folded), id))
     }
 
     /// Near-misses of the indexed names in `text`; longer word sequences first.
@@ -156,7 +157,7 @@ impl NameIndex {
         let tokens: Vec<(usize, &str)> = words(text).collect();
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // Names repeat within a text: look each folded spelling up once.
-        let mut seen: HashMap<String, Option<usize>> = HashMap::new();
+        let mut seen: FastMap<String, Option<usize>> = FastMap::default();
         let mut i = 0;
         while i < tokens.len() {
             if !capital(tokens[i].1) {
@@ -286,7 +287,7 @@ mod tests {
         let g = Glossary::parse(&toml, "t.toml").unwrap();
         let index = NameIndex::new(&g);
         let probe = fold_name("Pyongyanq");
-        let mut dels = HashSet::new();
+        let mut dels = FastSet::default();
         deletions(&probe, whole_limit(probe.len()), &mut dels);
         let touched: usize = dels.iter().filter_map(|d| index.by_deletion.get(d)).map(Vec::len).sum();
         assert_eq!(touched, 0, "an unrelated name shares no deletion with 2,000 others");

@@ -240,7 +240,7 @@ fn cluster_names(names: &BTreeMap<String, NameCount>, known: &HashSet<String>) -
         if f.replace(' ', "").chars().count() < 5 {
             continue;
         }
-        let mut dels = HashSet::new();
+        let mut dels = glossfix_text::hash::FastSet::default();
         deletions(f, whole_limit(f.chars().count()), &mut dels);
         for d in dels {
             by_deletion.entry(d).or_default().push(i);
