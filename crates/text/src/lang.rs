@@ -175,11 +175,17 @@ impl LangIndex {
         let mut lower = String::new();
         for (start, word) in tokens {
             let (mut fr, mut en) = (*index.french.last().unwrap_or(&0), *index.english.last().unwrap_or(&0));
-            // Function words are short: longer words need no lower-casing.
-            if word.len() <= 8 {
-                lower.clear();
-                lower.extend(word.chars().flat_map(char::to_lowercase));
-                match function_word(&lower) {
+            // Function words are short: longer words need no lower-casing, nor do words
+            // in lower-case ASCII already.
+            if word.len() <= LONGEST_FUNCTION_WORD {
+                let lower = if word.bytes().all(|b| b.is_ascii_lowercase()) {
+                    word
+                } else {
+                    lower.clear();
+                    lower.extend(word.chars().flat_map(char::to_lowercase));
+                    lower.as_str()
+                };
+                match function_word(lower) {
                     Some(Language::French) => fr += 1,
                     Some(Language::English) => en += 1,
                     None => {}
