@@ -19,8 +19,8 @@ use glossfix_diagnostics::{Applicability, Edit, EntryId, Finding, Fix, RuleId};
 use glossfix_lexicon::lexicon;
 use glossfix_text::Span;
 use glossfix_text::fold::{Fold, fold};
-use glossfix_text::words::words;
 use glossfix_text::hash::{FastMap, FastSet};
+use glossfix_text::words::words;
 
 /// Names shorter than this (folded, without spaces) are never near-missed.
 const MIN_LEN: usize = 5;

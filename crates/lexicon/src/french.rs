@@ -176,7 +176,7 @@ pub fn is_french_word(word: &str) -> Option<bool> {
         // Texts repeat their words: each thread remembers its answers (forgetting them
         // all past a bound, so that memory stays flat).
         thread_local! {
-            static SEEN: std::cell::RefCell<crate::FnvMap<String, bool>> = Default::default();
+            static SEEN: std::cell::RefCell<glossfix_text::hash::FastMap<String, bool>> = Default::default();
         }
         SEEN.with(|seen| {
             if let Some(&known) = seen.borrow().get(word) {

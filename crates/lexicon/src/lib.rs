@@ -17,13 +17,35 @@ pub mod french;
 
 pub use french::{Entries, Gender, Morphology, french_entries, has_french_dictionary, is_french_word};
 use glossfix_text::fold::{Fold, fold};
-use std::collections::HashMap;
+#[cfg(feature = "wordfreq")]
+use glossfix_text::hash::FastMap;
 
 /// The word list's entry for `word`: the word as stored, and its frequencies in tenths.
+/// Texts ask for the same words again and again: the answers are remembered per thread
+/// (a hash of a few bytes, where the perfect-hash table's SipHash costs ten times more),
+/// up to [`REMEMBERED_WORDS`] words.
 #[cfg(feature = "wordfreq")]
 fn word_entry(word: &str) -> Option<(&'static str, (u8, u8))> {
-    glossfix_data_wordfreq::WORDS.get_entry(word).map(|(w, z)| (*w, *z))
+    thread_local! {
+        static SEEN: std::cell::RefCell<FastMap<String, Option<(&'static str, (u8, u8))>>> = Default::default();
+    }
+    SEEN.with(|seen| {
+        if let Some(&entry) = seen.borrow().get(word) {
+            return entry;
+        }
+        let entry = glossfix_data_wordfreq::WORDS.get_entry(word).map(|(w, z)| (*w, *z));
+        let mut seen = seen.borrow_mut();
+        if seen.len() >= REMEMBERED_WORDS {
+            seen.clear();
+        }
+        seen.insert(word.to_string(), entry);
+        entry
+    })
 }
+
+/// How many words' answers a thread remembers before it starts again.
+#[cfg(feature = "wordfreq")]
+const REMEMBERED_WORDS: usize = 200_000;
 #[cfg(not(feature = "wordfreq"))]
 fn word_entry(_: &str) -> Option<(&'static str, (u8, u8))> {
     None
@@ -74,28 +96,6 @@ pub struct Zipf {
     /// Frequency in English.
     pub en: f32,
 }
-
-/// FNV-1a: a fast hash for short words (the lexicon is looked up once per word of
-/// every text; SipHash's protection against flooding buys nothing for a fixed table).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-/// A `HashMap` hashed with [`Fnv`].
-pub type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// The shipped lexicons: static tables built with their crates (perfect-hash maps).
 #[derive(Debug, Default)]

@@ -41,9 +41,9 @@ use glossfix_lexicon::{french_entries, has_french_dictionary, is_french_word, le
 use glossfix_text::Span;
 use glossfix_text::case::capitalize;
 use glossfix_text::chars::glued;
+use glossfix_text::hash::{FastMap, FastSet};
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::spaced;
-use glossfix_text::hash::{FastMap, FastSet};
 
 /// Endings of French nationality and language adjectives, masculine and feminine.
 const NATIONALITY_ENDINGS: &[&str] =

@@ -16,9 +16,9 @@ use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{french_entries, lexicon};
 use glossfix_text::Span;
 use glossfix_text::chars::char_before;
+use glossfix_text::hash::FastSet;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::spaced;
-use glossfix_text::hash::FastSet;
 
 /// Word -> its elided form (before the apostrophe).
 const ELIDABLE: &[(&str, &str)] = &[

@@ -40,11 +40,11 @@ use glossfix_text::Span;
 use glossfix_text::case::capitalize;
 use glossfix_text::chars::{char_at, char_before};
 use glossfix_text::fold::{Fold, fold};
+use glossfix_text::hash::{FastMap, FastSet};
 use glossfix_text::lang::{LangIndex, Language, function_word};
 use glossfix_text::lines::{line_around, split_lines};
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::{spaced, words};
-use glossfix_text::hash::{FastMap, FastSet};
 
 /// An English word or phrase among French words.
 #[derive(Debug, Clone, PartialEq, Eq)]
