@@ -264,7 +264,24 @@ fn number(word: &str) -> bool {
 pub fn french_entries(word: &str) -> Entries {
     #[cfg(feature = "hunspell-fr")]
     {
-        tables().and_then(|t| t.entries.get(word)).map_or(Entries::EMPTY, Entries::decode)
+        // Asked of the same nouns and determiners again and again: remembered per thread,
+        // as `is_french_word`'s answers are.
+        thread_local! {
+            static SEEN: std::cell::RefCell<glossfix_text::hash::FastMap<String, Option<u64>>> = Default::default();
+        }
+        let packed = SEEN.with(|seen| {
+            if let Some(&packed) = seen.borrow().get(word) {
+                return packed;
+            }
+            let packed = tables().and_then(|t| t.entries.get(word));
+            let mut seen = seen.borrow_mut();
+            if seen.len() >= 200_000 {
+                seen.clear();
+            }
+            seen.insert(word.to_string(), packed);
+            packed
+        });
+        packed.map_or(Entries::EMPTY, Entries::decode)
     }
     #[cfg(not(feature = "hunspell-fr"))]
     {

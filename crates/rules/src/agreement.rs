@@ -144,6 +144,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let spaced = |a, b| spaced(text, a, b);
     for i in 0..tokens.len().saturating_sub(1) {
         let (det_start, det) = tokens[i];
+        // "cette", the longest determiner: most words are ruled out by their length.
+        if det.len() > 5 {
+            continue;
+        }
         let Some(&(_, det_gender, other)) = DETERMINERS.iter().find(|(d, _, _)| det.eq_ignore_ascii_case(d)) else {
             continue;
         };

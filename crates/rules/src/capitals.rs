@@ -114,7 +114,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             // "la Boîte à outils", "l’Historique d’annulation": a capitalised noun with
             // its complement is a title, written as titles are, not a name.
             let complement = tokens.get(k + 1).is_some_and(|&(n, next)| {
-                text[s + w.len()..n].trim().is_empty() && TITLE_LINKS.contains(&next.to_lowercase().as_str())
+                text[s + w.len()..n].trim().is_empty()
+                    && next.len() <= 4 // "pour", the longest link
+                    && TITLE_LINKS.contains(&next.to_lowercase().as_str())
             });
             if !next_is_name && !complement && after_determiner(text, tokens, k) {
                 // "États-Unis" is one word: its first part is the noun.
@@ -218,12 +220,16 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         let rest_lower = word.chars().skip(1).all(|c| !c.is_uppercase());
         let previous = i.checked_sub(1).map(|p| tokens[p]).filter(|&prev| spaced(text, prev, (start, word)));
         if first_upper && rest_lower && !is_sentence_start(text, start) {
-            let lower = word.to_lowercase();
             let after_en = previous.is_some_and(|(_, p)| p == "en");
-            let after_noun = previous.is_some_and(|(_, p)| {
-                p.chars().all(|c| !c.is_uppercase()) && french_entries(p).iter().any(|m| m.noun && !m.adjective)
-            });
-            if (after_en || after_noun) && nationality(&lower) && !cx.lang().is_english(span.start, span.end) {
+            let after_noun = !after_en
+                && previous.is_some_and(|(_, p)| {
+                    p.chars().all(|c| !c.is_uppercase()) && french_entries(p).iter().any(|m| m.noun && !m.adjective)
+                });
+            if !(after_en || after_noun) {
+                continue;
+            }
+            let lower = word.to_lowercase();
+            if nationality(&lower) && !cx.lang().is_english(span.start, span.end) {
                 let what = if after_en { "a language" } else { "an adjective" };
                 out.push(
                     Finding::new(RuleId::Capitalisation, span, format!("{word:?} is {what}: French writes {lower:?}"))
@@ -304,7 +310,8 @@ fn after_determiner(text: &str, tokens: &[(usize, &str)], k: usize) -> bool {
     let Some(&(p, w)) = k.checked_sub(1).map(|p| &tokens[p]) else { return false };
     let gap = &text[p + w.len()..tokens[k].0];
     let joined = gap.chars().all(|c| c == ' ' || c == '\u{a0}' || c == '’' || c == '\'');
-    joined && !gap.is_empty() && DETERMINERS.contains(&w.to_lowercase().trim_end_matches(['’', '\'']))
+    // "leurs", the longest determiner, and an apostrophe.
+    joined && !gap.is_empty() && w.len() <= 8 && DETERMINERS.contains(&w.to_lowercase().trim_end_matches(['’', '\'']))
 }
 
 #[cfg(test)]
