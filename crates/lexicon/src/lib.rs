@@ -33,7 +33,7 @@ fn word_entry(word: &str) -> Option<(&'static str, (u8, u8))> {
         if let Some(&entry) = seen.borrow().get(word) {
             return entry;
         }
-        let entry = glossfix_data_wordfreq::WORDS.get_entry(word).map(|(w, z)| (*w, *z));
+        let entry = table_entry(word);
         let mut seen = seen.borrow_mut();
         if seen.len() >= REMEMBERED_WORDS {
             seen.clear();
@@ -41,6 +41,18 @@ fn word_entry(word: &str) -> Option<(&'static str, (u8, u8))> {
         seen.insert(word.to_string(), entry);
         entry
     })
+}
+
+/// The word list's entry for `word`, looked up in the table itself: for the strings
+/// glossfix makes up (a word one edit away, a cognate's guess), which a cache of the
+/// words of texts would only fill.
+#[cfg(feature = "wordfreq")]
+fn table_entry(word: &str) -> Option<(&'static str, (u8, u8))> {
+    glossfix_data_wordfreq::WORDS.get_entry(word).map(|(w, z)| (*w, *z))
+}
+#[cfg(not(feature = "wordfreq"))]
+fn table_entry(_: &str) -> Option<(&'static str, (u8, u8))> {
+    None
 }
 
 /// How many words' answers a thread remembers before it starts again.
@@ -191,7 +203,7 @@ impl Lexicon {
     /// The word as the lexicon holds it and its French frequency, when wordfreq's French
     /// list has it (exact spelling, lower case).
     pub fn french_entry(&self, word: &str) -> Option<(&'static str, f32)> {
-        word_entry(word).map(|(w, z)| (w, zipf_of(z).fr)).filter(|&(_, fr)| fr > 0.0)
+        table_entry(word).map(|(w, z)| (w, zipf_of(z).fr)).filter(|&(_, fr)| fr > 0.0)
     }
 
     /// True for a word in common French use (Zipf >= 3 in French).
@@ -224,7 +236,7 @@ impl Lexicon {
         for (english_end, french_end) in SUFFIXES {
             if let Some(stem) = lower.strip_suffix(english_end) {
                 let guess = format!("{stem}{french_end}");
-                if let Some((word, z)) = word_entry(&guess).map(|(w, z)| (w, zipf_of(z))) {
+                if let Some((word, z)) = table_entry(&guess).map(|(w, z)| (w, zipf_of(z))) {
                     if z.fr >= 3.0 && z.fr > z.en && !by_suffix.contains(&word) {
                         by_suffix.push(word);
                     }
