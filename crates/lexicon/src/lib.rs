@@ -20,14 +20,17 @@ use glossfix_text::fold::{Fold, fold};
 #[cfg(feature = "wordfreq")]
 use glossfix_text::hash::FastMap;
 
+/// A word as the word list stores it, and its (French, English) frequencies in tenths.
+type WordEntry = (&'static str, (u8, u8));
+
 /// The word list's entry for `word`: the word as stored, and its frequencies in tenths.
 /// Texts ask for the same words again and again: the answers are remembered per thread
 /// (a hash of a few bytes, where the perfect-hash table's SipHash costs ten times more),
 /// up to [`REMEMBERED_WORDS`] words.
 #[cfg(feature = "wordfreq")]
-fn word_entry(word: &str) -> Option<(&'static str, (u8, u8))> {
+fn word_entry(word: &str) -> Option<WordEntry> {
     thread_local! {
-        static SEEN: std::cell::RefCell<FastMap<String, Option<(&'static str, (u8, u8))>>> = Default::default();
+        static SEEN: std::cell::RefCell<FastMap<String, Option<WordEntry>>> = Default::default();
     }
     SEEN.with(|seen| {
         if let Some(&entry) = seen.borrow().get(word) {
@@ -47,11 +50,11 @@ fn word_entry(word: &str) -> Option<(&'static str, (u8, u8))> {
 /// glossfix makes up (a word one edit away, a cognate's guess), which a cache of the
 /// words of texts would only fill.
 #[cfg(feature = "wordfreq")]
-fn table_entry(word: &str) -> Option<(&'static str, (u8, u8))> {
+fn table_entry(word: &str) -> Option<WordEntry> {
     glossfix_data_wordfreq::WORDS.get_entry(word).map(|(w, z)| (*w, *z))
 }
 #[cfg(not(feature = "wordfreq"))]
-fn table_entry(_: &str) -> Option<(&'static str, (u8, u8))> {
+fn table_entry(_: &str) -> Option<WordEntry> {
     None
 }
 
@@ -59,7 +62,7 @@ fn table_entry(_: &str) -> Option<(&'static str, (u8, u8))> {
 #[cfg(feature = "wordfreq")]
 const REMEMBERED_WORDS: usize = 200_000;
 #[cfg(not(feature = "wordfreq"))]
-fn word_entry(_: &str) -> Option<(&'static str, (u8, u8))> {
+fn word_entry(_: &str) -> Option<WordEntry> {
     None
 }
 
