@@ -178,21 +178,13 @@ pub fn is_french_word(word: &str) -> Option<bool> {
         thread_local! {
             static SEEN: std::cell::RefCell<glossfix_text::hash::FastMap<String, bool>> = Default::default();
         }
-        SEEN.with(|seen| {
-            if let Some(&known) = seen.borrow().get(word) {
-                return Some(known);
-            }
-            let converted = converted(word);
-            let lower = converted.to_lowercase();
-            let known =
-                accepted(&tables.forms, &converted, 0) || (lower != *converted && accepted(&tables.forms, &lower, 0));
-            let mut seen = seen.borrow_mut();
-            if seen.len() >= 200_000 {
-                seen.clear();
-            }
-            seen.insert(word.to_string(), known);
-            Some(known)
-        })
+        Some(SEEN.with(|seen| {
+            crate::remembered(seen, word, || {
+                let converted = converted(word);
+                let lower = converted.to_lowercase();
+                accepted(&tables.forms, &converted, 0) || (lower != *converted && accepted(&tables.forms, &lower, 0))
+            })
+        }))
     }
     #[cfg(not(feature = "hunspell-fr"))]
     {
@@ -269,18 +261,7 @@ pub fn french_entries(word: &str) -> Entries {
         thread_local! {
             static SEEN: std::cell::RefCell<glossfix_text::hash::FastMap<String, Option<u64>>> = Default::default();
         }
-        let packed = SEEN.with(|seen| {
-            if let Some(&packed) = seen.borrow().get(word) {
-                return packed;
-            }
-            let packed = tables().and_then(|t| t.entries.get(word));
-            let mut seen = seen.borrow_mut();
-            if seen.len() >= 200_000 {
-                seen.clear();
-            }
-            seen.insert(word.to_string(), packed);
-            packed
-        });
+        let packed = SEEN.with(|seen| crate::remembered(seen, word, || tables().and_then(|t| t.entries.get(word))));
         packed.map_or(Entries::EMPTY, Entries::decode)
     }
     #[cfg(not(feature = "hunspell-fr"))]

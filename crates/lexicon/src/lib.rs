@@ -17,7 +17,6 @@ pub mod french;
 
 pub use french::{Entries, Gender, Morphology, french_entries, has_french_dictionary, is_french_word};
 use glossfix_text::fold::{Fold, fold};
-#[cfg(feature = "wordfreq")]
 use glossfix_text::hash::FastMap;
 
 /// A word as the word list stores it, and its (French, English) frequencies in tenths.
@@ -32,18 +31,27 @@ fn word_entry(word: &str) -> Option<WordEntry> {
     thread_local! {
         static SEEN: std::cell::RefCell<FastMap<String, Option<WordEntry>>> = Default::default();
     }
-    SEEN.with(|seen| {
-        if let Some(&entry) = seen.borrow().get(word) {
-            return entry;
-        }
-        let entry = table_entry(word);
-        let mut seen = seen.borrow_mut();
-        if seen.len() >= REMEMBERED_WORDS {
-            seen.clear();
-        }
-        seen.insert(word.to_string(), entry);
-        entry
-    })
+    SEEN.with(|seen| remembered(seen, word, || table_entry(word)))
+}
+
+/// The answer `seen` remembers for `word`, or `answer()`, then remembered: each thread's
+/// memory of the words texts ask about, forgotten all at once past [`REMEMBERED_WORDS`]
+/// words so that memory stays flat.
+pub(crate) fn remembered<V: Copy>(
+    seen: &std::cell::RefCell<FastMap<String, V>>,
+    word: &str,
+    answer: impl FnOnce() -> V,
+) -> V {
+    if let Some(&known) = seen.borrow().get(word) {
+        return known;
+    }
+    let known = answer();
+    let mut seen = seen.borrow_mut();
+    if seen.len() >= REMEMBERED_WORDS {
+        seen.clear();
+    }
+    seen.insert(word.to_string(), known);
+    known
 }
 
 /// The word list's entry for `word`, looked up in the table itself: for the strings
@@ -59,7 +67,6 @@ fn table_entry(_: &str) -> Option<WordEntry> {
 }
 
 /// How many words' answers a thread remembers before it starts again.
-#[cfg(feature = "wordfreq")]
 const REMEMBERED_WORDS: usize = 200_000;
 #[cfg(not(feature = "wordfreq"))]
 fn word_entry(_: &str) -> Option<WordEntry> {
