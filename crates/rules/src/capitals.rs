@@ -105,7 +105,25 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // the text uses as a name.
     let mut named_nouns: FastMap<&str, usize> = FastMap::default();
     let mut label_nouns: FastSet<&str> = FastSet::default();
+    // Nouns that name a numbered part ("Section 9.5", "Figure 3", "Chapitre 2"): how often
+    // the text writes each before a number with a capital, and in lower case.
+    let before_number = |k: usize| {
+        tokens.get(k + 1).is_some_and(|&(n, next)| {
+            text[tokens[k].0 + tokens[k].1.len()..n] == *" " && next.starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
+    let mut numbered: FastMap<String, (usize, usize)> = FastMap::default();
     for (k, &(s, w)) in tokens.iter().enumerate() {
+        // Captions ("Figure 3. Exemple") open a line, where a capital says nothing: counted
+        // inside sentences only.
+        if before_number(k)
+            && w.chars().count() >= 4
+            && w.chars().skip(1).all(char::is_lowercase)
+            && !is_sentence_start(text, s)
+        {
+            let entry = numbered.entry(w.to_lowercase()).or_default();
+            if w.chars().next().is_some_and(char::is_uppercase) { entry.0 += 1 } else { entry.1 += 1 }
+        }
         if w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, s) {
             *capitalised.entry(w).or_default() += 1;
             let next_is_name = tokens.get(k + 1).is_some_and(|&(n, next)| {
@@ -148,29 +166,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             capital_triples.insert((p, w.to_lowercase(), n));
         }
     }
-    // Nouns that name a numbered part ("Section 9.5", "Figure 3", "Chapitre 2"): how often
-    // the text writes each before a number with a capital, and in lower case.
-    let before_number = |k: usize| {
-        tokens.get(k + 1).is_some_and(|&(n, next)| {
-            text[tokens[k].0 + tokens[k].1.len()..n] == *" " && next.starts_with(|c: char| c.is_ascii_digit())
-        })
-    };
-    let mut numbered: FastMap<String, (usize, usize)> = FastMap::default();
-    // Captions ("Figure 3. Exemple") open a line, where a capital says nothing: counted
-    // inside sentences only.
-    for (k, &(s, w)) in tokens.iter().enumerate() {
-        if before_number(k)
-            && w.chars().count() >= 4
-            && w.chars().skip(1).all(char::is_lowercase)
-            && !is_sentence_start(text, s)
-        {
-            let entry = numbered.entry(w.to_lowercase()).or_default();
-            if upper(w) { entry.0 += 1 } else { entry.1 += 1 }
-        }
-    }
-    // A text that writes several French nouns with a capital after a determiner writes
-    // labels or titles that way ("la Teinte", "la Saturation", "le Crayon"): there, a
-    // capital says nothing about a name.
     let labels = label_nouns.iter().filter(|w| is_french_word(&w.to_lowercase()) == Some(true)).count() >= LABEL_STYLE;
     for (i, &(start, word)) in tokens.iter().enumerate() {
         let span = Span::new(start, start + word.len());

@@ -331,11 +331,12 @@ const ACRONYM_REACH: usize = 8;
 fn marked_as_term(text: &str, tokens: &[(usize, &str)], i: usize, j: usize, names: &FastSet<String>) -> bool {
     let previous = |k: usize| (k > 0 && spaced(text, tokens[k - 1], tokens[k])).then(|| tokens[k - 1].1.to_lowercase());
     let introduced = previous(i).is_some_and(|p| INTRODUCERS.contains(&p.as_str()));
-    // "la commande make", "les options display et desktop": one word named by its kind.
-    let named_by_head = j - i == 1
+    // "la commande make", "les options display et desktop": one word named by its kind,
+    // or listed with a name no lexicon knows ("compartment et makejail").
+    let named = j - i == 1
         && (crate::naming::named_by_head(text, tokens, i) || crate::naming::in_list_of_names(text, tokens, i, true));
     introduced
-        || named_by_head
+        || named
         || glossed(text, &tokens[i..j], names)
         || spells_out_acronym(text, tokens, i, j)
         || defined(text, tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len())
@@ -364,7 +365,7 @@ fn defined(text: &str, start: usize, end: usize) -> bool {
             return true;
         }
     }
-    if !(before.is_empty() || before.ends_with('\n')) {
+    if !crate::naming::opens_line(text, start) {
         return false;
     }
     let (_, _, after) = label_rest(text, end, &FastSet::default());

@@ -1,9 +1,10 @@
 //! Words a text marks as the name of a thing: a noun of their kind before them ("la
-//! commande make", "le fichier control", "le greffon csource"), or an enumeration with
-//! other names ("rats, pscan, flawfinder et splint"). The leak rule leaves an English
-//! word after a naming noun as written: it names a program, a file or an option. The
-//! spelling and capitals rules leave the items of a list of names. The spelling
-//! and capitals rules do not use it: after a noun, a word French does not know is far
+//! commande make", "le fichier control", "le greffon csource"), an enumeration with
+//! other names ("rats, pscan, flawfinder et splint"), or a term a list defines at the
+//! start of a line ("postgres : les bases…").
+//!
+//! The leak rule uses all three. The spelling and capitals rules use the lists and the
+//! definitions, not the naming nouns: after a noun, a word French does not know is far
 //! more often a slip in an adjective or a verb ("les fichiers modèels", "ce paquet
 //! atteend", "la touche ctrl") than a name (measured on the development split: 12
 //! typos and 5 capitals missed for 3 false reports saved).
@@ -168,6 +169,18 @@ pub(crate) fn in_list_of_names(text: &str, tokens: &[(usize, &str)], i: usize, u
         is_french_word(&w) != Some(true) && z.fr < 1.0 && (!unknown_only || z.en < 2.0)
     };
     before.into_iter().chain(after).any(not_french)
+}
+
+/// Whether `start` opens its line, after spaces only.
+pub(crate) fn opens_line(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
+    before.is_empty() || before.ends_with('\n')
+}
+
+/// Whether `[start, end)` stands alone at the start of a line before a colon: a term a
+/// list defines ("postgres : les bases de données", "pass : ce champ indique…").
+pub(crate) fn defined_at_line_start(text: &str, start: usize, end: usize) -> bool {
+    opens_line(text, start) && text[end..].trim_start_matches([' ', '\u{a0}']).starts_with(':')
 }
 
 #[cfg(test)]

@@ -23,7 +23,7 @@
 //! candidate is a suggestion.
 
 use crate::context::Context;
-use crate::naming::in_list_of_names;
+use crate::naming::{defined_at_line_start, in_list_of_names};
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
@@ -84,13 +84,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             Fix::suggestion(edit)
         }));
     }
-}
-
-/// Whether `[start, end)` stands alone at the start of a line before a colon: a term a
-/// list defines ("postgres : les bases de données", "majordom : …").
-fn defined_at_line_start(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].trim_end_matches([' ', '\u{a0}']);
-    (before.is_empty() || before.ends_with('\n')) && text[end..].trim_start_matches([' ', '\u{a0}']).starts_with(':')
 }
 
 /// The lower-cased word if the rule should look at it: not a name, acronym, number,

@@ -64,8 +64,7 @@ pub fn fold(s: &str, how: Fold) -> String {
 fn fold_into(original: &str, how: Fold, out: &mut String, mut origin: impl FnMut(usize, usize)) {
     let mut in_space = false;
     for (offset, c) in original.char_indices() {
-        let separator = c.is_whitespace() || (how.separators_as_space && (is_hyphen(c) || is_apostrophe(c)));
-        if separator {
+        if separates(c, how) {
             if !in_space {
                 out.push(' ');
             }
@@ -76,6 +75,12 @@ fn fold_into(original: &str, how: Fold, out: &mut String, mut origin: impl FnMut
         }
         origin(offset, out.len());
     }
+}
+
+/// Whether `c` reads as a space under `how`: white space always, hyphens and
+/// apostrophes when the fold reads them so. A run of them folds to one space.
+fn separates(c: char, how: Fold) -> bool {
+    c.is_whitespace() || (how.separators_as_space && (is_hyphen(c) || is_apostrophe(c)))
 }
 
 /// The characters whose folds are remembered: Latin-1 and Latin Extended-A and -B, where
@@ -166,11 +171,10 @@ impl Folded {
         // segment each, whatever their length.
         let mut text = String::with_capacity(original.len() + original.len() / 8);
         let bytes = original.as_bytes();
-        let separator = |c: char| c.is_whitespace() || (how.separators_as_space && (is_hyphen(c) || is_apostrophe(c)));
         // Which ASCII bytes are separators under this fold, looked up rather than tested.
         let mut ascii_separators = [false; 128];
         for (b, is) in ascii_separators.iter_mut().enumerate() {
-            *is = separator(b as u8 as char);
+            *is = separates(b as u8 as char, how);
         }
         let mut in_space = false;
         let mut i = 0;
@@ -196,7 +200,7 @@ impl Folded {
                 continue;
             }
             let c = original[i..].chars().next().expect("a character starts here");
-            if separator(c) {
+            if separates(c, how) {
                 if !in_space {
                     text.push(' ');
                 }
