@@ -64,16 +64,22 @@ pub fn fold(s: &str, how: Fold) -> String {
 fn fold_into(original: &str, how: Fold, out: &mut String, mut origin: impl FnMut(usize, usize)) {
     let mut in_space = false;
     for (offset, c) in original.char_indices() {
-        if separates(c, how) {
-            if !in_space {
-                out.push(' ');
-            }
-            in_space = true;
-        } else {
-            in_space = false;
-            fold_char(c, how, out);
-        }
+        fold_next(c, how, out, &mut in_space);
         origin(offset, out.len());
+    }
+}
+
+/// Appends the fold of `c`, the next character of a text, to `out`: a separator after
+/// another (`in_space`) adds nothing, a first one a space.
+fn fold_next(c: char, how: Fold, out: &mut String, in_space: &mut bool) {
+    if separates(c, how) {
+        if !*in_space {
+            out.push(' ');
+        }
+        *in_space = true;
+    } else {
+        *in_space = false;
+        fold_char(c, how, out);
     }
 }
 
@@ -200,15 +206,7 @@ impl Folded {
                 continue;
             }
             let c = original[i..].chars().next().expect("a character starts here");
-            if separates(c, how) {
-                if !in_space {
-                    text.push(' ');
-                }
-                in_space = true;
-            } else {
-                in_space = false;
-                fold_char(c, how, &mut text);
-            }
+            fold_next(c, how, &mut text, &mut in_space);
             if text.len() > at {
                 folded.record(at, i, c.is_ascii());
             }
