@@ -6,7 +6,7 @@
 
 use crate::cli::input::{Input, read_text};
 use glossfix::{DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, LoadError};
-use glossfix_maintain::load::{Loaded, load_all, load_linted};
+use glossfix_maintain::load::{Loaded, ParsedFile, load_linted, load_parsed};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -16,9 +16,9 @@ const MAX_DEPTH: usize = 16;
 
 /// The glossary files of `roots` in load order: each file's `extends` (recursively)
 /// before it, every file once. An error names the file and the line of the `extends`
-/// that fails (a missing file, a cycle).
-pub fn files_of(roots: &[PathBuf]) -> Result<Vec<(String, String)>, String> {
-    let mut out: Vec<(String, String)> = Vec::new();
+/// that fails (a missing file, a cycle). Each file is parsed once, here.
+pub fn files_of(roots: &[PathBuf]) -> Result<Vec<ParsedFile>, String> {
+    let mut out: Vec<ParsedFile> = Vec::new();
     let mut seen: Vec<PathBuf> = Vec::new();
     for root in roots {
         visit(root, None, &mut Vec::new(), &mut seen, &mut out)?;
@@ -31,7 +31,7 @@ fn visit(
     from: Option<(&Path, usize)>,
     stack: &mut Vec<PathBuf>,
     seen: &mut Vec<PathBuf>,
-    out: &mut Vec<(String, String)>,
+    out: &mut Vec<ParsedFile>,
 ) -> Result<(), String> {
     let place =
         |from: Option<(&Path, usize)>| from.map(|(f, line)| format!("{}:{line}: ", f.display())).unwrap_or_default();
@@ -48,8 +48,8 @@ fn visit(
     let source = read_text(path).map_err(|e| format!("{}{e}", place(from)))?;
     // The `extends` list, read by the glossary parser; a file that does not parse is
     // loaded as it is and its errors reported with the others.
-    let extends =
-        glossfix::Glossary::parse(&source, &path.display().to_string()).map(|g| g.extends).unwrap_or_default();
+    let file = ParsedFile::parse(&source, &path.display().to_string());
+    let extends = file.parsed.as_ref().map(|g| g.extends.clone()).unwrap_or_default();
     stack.push(key.clone());
     let dir = path.parent().unwrap_or(Path::new(""));
     for (base, line) in extends {
@@ -57,7 +57,7 @@ fn visit(
     }
     stack.pop();
     seen.push(key);
-    out.push((source, path.display().to_string()));
+    out.push(file);
     Ok(())
 }
 
@@ -70,7 +70,7 @@ pub fn load_set(roots: &[PathBuf]) -> Result<Loaded, Vec<String>> {
             .map_err(|e| LoadError::lines(&e));
     }
     let files = files_of(roots).map_err(|e| vec![e])?;
-    load_all(&files).map_err(|e| e.lines())
+    load_parsed(files).map_err(|e| e.lines())
 }
 
 /// `path` as messages show it: relative to the current folder when it is below one of
@@ -184,7 +184,7 @@ mod tests {
             files_of(&roots).map(|files| {
                 files
                     .into_iter()
-                    .map(|(_, o)| o.strip_prefix(&format!("{}/", d.display())).unwrap().to_string())
+                    .map(|f| f.origin.strip_prefix(&format!("{}/", d.display())).unwrap().to_string())
                     .collect()
             })
         };

@@ -250,7 +250,7 @@ fn lint_cmd(args: &LintArgs, explicit: Option<&Path>) -> Exit {
     };
     // The file with the glossaries it extends, linted as one.
     let files = if path == DEFAULT_GLOSSARY_NAME {
-        vec![(source, path.clone())]
+        vec![glossfix_maintain::load::ParsedFile::parse(&source, &path)]
     } else {
         match crate::cli::glossaries::files_of(&[PathBuf::from(&path)]) {
             Ok(files) => files,
@@ -261,7 +261,7 @@ fn lint_cmd(args: &LintArgs, explicit: Option<&Path>) -> Exit {
             }
         }
     };
-    let problems: Vec<Problem> = match glossfix_maintain::load::parse_all(&files) {
+    let problems: Vec<Problem> = match glossfix_maintain::load::combine_parsed(files) {
         Ok(glossary) => lint(&Engine::new(CompiledGlossary::compile(glossary))),
         // Bad TOML is a problem like the others: every such error, not only the first.
         Err(errors) => errors.iter().map(Problem::from_parse_error).collect(),

@@ -266,10 +266,13 @@ impl Engine {
                 findings.extend(source.findings(text));
             }
         }
-        // Nothing is said about code, URLs, paths and the like, nor changed in them.
-        let protected = protected(text, request.markup);
-        if !protected.is_empty() {
-            findings.retain(|f| !touches_protected(f, &protected));
+        // Nothing is said about code, URLs, paths and the like, nor changed in them (looked
+        // for only when there is something to say).
+        if !findings.is_empty() {
+            let protected = protected(text, request.markup);
+            if !protected.is_empty() {
+                findings.retain(|f| !touches_protected(f, &protected));
+            }
         }
         // Safe fixes first, then (with --unsafe) the unsafe ones; glossary before rules.
         let mut order: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix_at(level).is_some()).collect();

@@ -21,6 +21,10 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
+/// Up to how many keys a glossary gets a leftmost-longest scout automaton (see
+/// `Matcher::scout`): aho-corasick's vectorised prefilter serves small sets of patterns.
+const SCOUTED: usize = 100;
+
 /// What a glossary pattern does when it matches.
 #[derive(Debug, Clone)]
 struct Pattern {
@@ -59,6 +63,13 @@ pub struct RawMatch {
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Matcher {
     automaton: Option<AhoCorasick>,
+    /// For a glossary of at most [`SCOUTED`] keys, the same keys leftmost-longest: a scan
+    /// aho-corasick runs with its vectorised prefilter, where the overlapping scan walks
+    /// every byte. Every overlapping match overlaps one of its matches, so the
+    /// overlapping scan runs only around them.
+    scout: Option<AhoCorasick>,
+    /// The longest key, in bytes.
+    longest: usize,
     /// For each automaton pattern id, the glossary patterns with that folded key.
     by_key: Vec<Vec<usize>>,
     patterns: Vec<Pattern>,
@@ -125,13 +136,45 @@ impl Matcher {
             by_key[id].push(compiled.len());
             compiled.push(pattern);
         }
-        let automaton = (!keys.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&keys)
-                .expect("glossary patterns are plain strings")
-        });
-        Matcher { automaton, by_key, patterns: compiled }
+        let build =
+            |kind| AhoCorasick::builder().match_kind(kind).build(&keys).expect("glossary patterns are plain strings");
+        let automaton = (!keys.is_empty()).then(|| build(MatchKind::Standard));
+        let scout = (!keys.is_empty() && keys.len() <= SCOUTED).then(|| build(MatchKind::LeftmostLongest));
+        let longest = keys.iter().map(String::len).max().unwrap_or(0);
+        Matcher { automaton, scout, longest, by_key, patterns: compiled }
+    }
+
+    /// Every occurrence of a key in `folded` (overlapping ones too), as the overlapping
+    /// scan of the whole text finds them, in some order.
+    fn occurrences(&self, automaton: &AhoCorasick, folded: &str, mut f: impl FnMut(aho_corasick::Match)) {
+        let Some(scout) = &self.scout else {
+            automaton.find_overlapping_iter(folded).for_each(f);
+            return;
+        };
+        // A match M the scout does not report starts inside one it reports, or after its
+        // end, where the scout, searching on, would have found a match starting no later
+        // than M: so M overlaps a reported match m, and lies within `longest - 1` bytes
+        // of it. The windows around the reported matches, merged, are scanned once each.
+        let reach = self.longest.saturating_sub(1);
+        let mut window: Option<(usize, usize)> = None;
+        let mut scan = |(from, to): (usize, usize)| {
+            let input = aho_corasick::Input::new(folded).span(from..to);
+            automaton.find_overlapping_iter(input).for_each(&mut f);
+        };
+        for m in scout.find_iter(folded) {
+            let (from, to) = (m.start().saturating_sub(reach), (m.end() + reach).min(folded.len()));
+            window = match window {
+                Some((start, end)) if from <= end => Some((start, end.max(to))),
+                Some(done) => {
+                    scan(done);
+                    Some((from, to))
+                }
+                None => Some((from, to)),
+            };
+        }
+        if let Some(last) = window {
+            scan(last);
+        }
     }
 
     /// The entries (not canonical forms) whose `find` occurs in `text` as whole words
@@ -170,9 +213,9 @@ impl Matcher {
         // Asked once per text, whatever the number of matches: whether each pattern's
         // `in_document` phrases are in the text, and the language evidence.
         let mut in_document: Vec<Option<bool>> = vec![None; self.patterns.len()];
-        for m in automaton.find_overlapping_iter(&folded.text) {
+        self.occurrences(automaton, &folded.text, |m| {
             let Some(span) = folded.to_original(m.start(), m.end()) else {
-                continue;
+                return;
             };
             for &p in &self.by_key[m.pattern().as_usize()] {
                 let pattern = &self.patterns[p];
@@ -184,7 +227,7 @@ impl Matcher {
                     candidates.push((span, p));
                 }
             }
-        }
+        });
         candidates.sort_by_key(|&(span, p)| (span.start, std::cmp::Reverse(span.end), p));
         let mut findings = Vec::new();
         let mut claimed_to = 0;
@@ -292,5 +335,61 @@ impl Pattern {
             out = out.nfd().collect();
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A matcher over `keys` alone, with or without its scout.
+    fn matcher(keys: &[String], scouted: bool) -> Matcher {
+        let build = |kind| AhoCorasick::builder().match_kind(kind).build(keys).unwrap();
+        Matcher {
+            automaton: Some(build(MatchKind::Standard)),
+            scout: scouted.then(|| build(MatchKind::LeftmostLongest)),
+            longest: keys.iter().map(String::len).max().unwrap_or(0),
+            by_key: Vec::new(),
+            patterns: Vec::new(),
+        }
+    }
+
+    fn occurrences(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        m.occurrences(m.automaton.as_ref().unwrap(), text, |o| out.push((o.start(), o.end(), o.pattern().as_usize())));
+        out.sort_unstable();
+        out
+    }
+
+    #[test]
+    fn the_scout_finds_what_the_overlapping_scan_finds_table() {
+        // (keys, text): keys inside and across each other, at the edges, none at all.
+        let cases: [(&[&str], &str); 6] = [
+            (&["ab", "bcd"], "abcd"),
+            (&["a", "aa", "aaa"], "aaaa aaa"),
+            (&["hundreds of thousands", "of", "thousands de"], "250 hundreds of thousands de pounds"),
+            (&["né", "éa", "a"], "néa néa"),
+            (&["xyz"], "no key here"),
+            (&["abc", "b"], "ab bc abc"),
+        ];
+        for (keys, text) in cases {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            assert_eq!(
+                occurrences(&matcher(&keys, true), text),
+                occurrences(&matcher(&keys, false), text),
+                "{keys:?} in {text:?}"
+            );
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_scout_finds_what_the_overlapping_scan_finds(
+            keys in proptest::collection::vec("[abé ]{1,6}", 1..12),
+            text in "[abcé ]{0,300}",
+        ) {
+            prop_assert_eq!(occurrences(&matcher(&keys, true), &text), occurrences(&matcher(&keys, false), &text));
+        }
     }
 }

@@ -86,7 +86,30 @@ pub fn load(source: &str, origin: &str) -> Result<Loaded, LoadError> {
 /// );
 /// ```
 pub fn load_all(parts: &[(String, String)]) -> Result<Loaded, LoadError> {
-    let glossary = parse_all(parts).map_err(LoadError::Parse)?;
+    load_parsed(parts.iter().map(|(source, origin)| ParsedFile::parse(source, origin)).collect())
+}
+
+/// One glossary file, parsed once: its name in messages, and the glossary or every
+/// syntax error in it. Reading a file's `extends` and loading it take the same parse.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    /// The file as given.
+    pub origin: String,
+    /// The glossary, or every syntax error of the file (at least one).
+    pub parsed: Result<Glossary, Vec<ParseError>>,
+}
+
+impl ParsedFile {
+    /// Parses `source`, the text of the file `origin`.
+    pub fn parse(source: &str, origin: &str) -> Self {
+        let parsed = Glossary::parse(source, origin).map_err(|_| Glossary::parse_errors(source, origin));
+        ParsedFile { origin: origin.to_string(), parsed }
+    }
+}
+
+/// [`load_all`] for files parsed already, in order.
+pub fn load_parsed(files: Vec<ParsedFile>) -> Result<Loaded, LoadError> {
+    let glossary = combine_parsed(files).map_err(LoadError::Parse)?;
     let origin = glossary.origin();
     let engine = Engine::new(CompiledGlossary::compile(glossary));
     let (errors, warnings): (Vec<Problem>, Vec<Problem>) =
@@ -109,12 +132,18 @@ pub fn load_linted(parts: &[(String, String)]) -> Result<Loaded, LoadError> {
 /// Parses several glossary files and combines them (see `Glossary::combine`), or gives
 /// every syntax error of every file.
 pub fn parse_all(parts: &[(String, String)]) -> Result<Glossary, Vec<ParseError>> {
+    combine_parsed(parts.iter().map(|(source, origin)| ParsedFile::parse(source, origin)).collect())
+}
+
+/// Combines files parsed already (see `Glossary::combine`), or gives every syntax error
+/// of every file.
+pub fn combine_parsed(files: Vec<ParsedFile>) -> Result<Glossary, Vec<ParseError>> {
     let mut glossaries = Vec::new();
     let mut errors = Vec::new();
-    for (source, origin) in parts {
-        match Glossary::parse(source, origin) {
+    for file in files {
+        match file.parsed {
             Ok(g) => glossaries.push(g),
-            Err(_) => errors.extend(Glossary::parse_errors(source, origin)),
+            Err(e) => errors.extend(e),
         }
     }
     if errors.is_empty() { Ok(Glossary::combine(glossaries)) } else { Err(errors) }
