@@ -102,7 +102,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>, offset: u64) -> Result<String, FileEr
 /// refused where the output replaces the input; in a later piece of a large file it is
 /// an error (what came before was text, the rest is not processed).
 fn binary(path: &Path, bytes: &[u8], offset: u64) -> Result<(), FileError> {
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, bytes) {
         let at = offset + at as u64;
         if offset == 0 {
             let message = format!("binary file (a NUL byte at offset {at}): skipped");

@@ -143,6 +143,26 @@ fn fold_char_uncached(c: char, how: Fold, out: &mut String) {
     });
 }
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is zero, and no other bit.
+fn zero_bytes(x: u64) -> u64 {
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    !(((x & LOW7) + LOW7) | x | LOW7)
+}
+
+/// A piece of a [`Folded`] text and where it comes from.
+#[derive(Debug, Clone, Copy)]
+struct Segment {
+    /// Where it starts in the folded text.
+    start: u32,
+    /// Where it comes from in the original.
+    origin: u32,
+    /// Whether it maps byte for byte (ASCII) or is the folding of one character.
+    identity: bool,
+}
+
 /// A folded copy of a whole text with a map back to the original offsets: what the
 /// glossary automaton searches. Unlike [`fold`], it keeps leading and trailing space.
 ///
@@ -154,27 +174,15 @@ fn fold_char_uncached(c: char, how: Fold, out: &mut String) {
 pub struct Folded {
     /// The folded text.
     pub text: String,
-    /// Where each segment starts in `text`, in order.
-    segment_starts: Vec<u32>,
-    /// Where each segment comes from in the original.
-    segment_origins: Vec<u32>,
-    /// Whether each segment maps byte for byte (ASCII) or is the folding of one character.
-    segment_identity: Vec<bool>,
+    /// The segments, in order.
+    segments: Vec<Segment>,
     original_len: usize,
 }
 
 impl Folded {
     /// Folds `original` as `how` says, remembering where each folded byte came from.
     pub fn new(original: &str, how: Fold) -> Self {
-        let mut folded = Folded {
-            text: String::new(),
-            segment_starts: Vec::new(),
-            segment_origins: Vec::new(),
-            segment_identity: Vec::new(),
-            original_len: original.len(),
-        };
-        // Runs of ASCII fold byte for byte (a single white space reads as one space): one
-        // segment each, whatever their length.
+        let mut folded = Folded { text: String::new(), segments: Vec::new(), original_len: original.len() };
         let mut text = String::with_capacity(original.len() + original.len() / 8);
         let bytes = original.as_bytes();
         // Which ASCII bytes are separators under this fold, looked up rather than tested.
@@ -182,28 +190,88 @@ impl Folded {
         for (b, is) in ascii_separators.iter_mut().enumerate() {
             *is = separates(b as u8 as char, how);
         }
+        // The bytes copied as they are: ASCII that is no separator.
+        let mut plain_ascii = [false; 256];
+        for (b, plain) in plain_ascii.iter_mut().enumerate().take(128) {
+            *plain = !ascii_separators[b];
+        }
+        // When every printable ASCII byte is plain and the space a separator (every fold
+        // but NAME), runs are read eight bytes at a time.
+        let eight_at_once = (0x21..0x80).all(|b| plain_ascii[b]) && !plain_ascii[usize::from(b' ')];
+        let remembered = remembered(how);
+        let remembered_separators: Vec<bool> =
+            (0x80..REMEMBERED as u32).map(|code| char::from_u32(code).is_some_and(|c| separates(c, how))).collect();
         let mut in_space = false;
         let mut i = 0;
         while i < bytes.len() {
             let at = text.len();
             if bytes[i].is_ascii() && !(in_space && ascii_separators[usize::from(bytes[i])]) {
+                // A run of ASCII folds byte for byte (a separator reads as one space, a
+                // second one is folded away and ends the run): one segment, copied in
+                // stretches of bytes that stay as they are, then lower-cased at once.
                 let start = i;
-                while i < bytes.len() && bytes[i].is_ascii() {
-                    let c = bytes[i] as char;
-                    if ascii_separators[usize::from(bytes[i])] {
-                        if in_space {
-                            break; // a second space: folded away, a new segment after it
+                loop {
+                    let stretch = i;
+                    loop {
+                        if eight_at_once {
+                            // Eight bytes at a time while they are plain or single spaces.
+                            while let Some(word) = bytes.get(i..i + 8) {
+                                let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                                let spaces = zero_bytes(x ^ (ONES * u64::from(b' ')));
+                                let controls = zero_bytes(x & (ONES * 0x60)); // below 0x20
+                                let doubled = spaces & (spaces >> 8) != 0 || (in_space && spaces & 0x80 != 0);
+                                if x & HIGH != 0 || controls != 0 || doubled {
+                                    break;
+                                }
+                                in_space = spaces >> 63 != 0;
+                                i += 8;
+                            }
                         }
-                        text.push(' ');
-                        in_space = true;
-                    } else {
-                        text.push(if how.lower { c.to_ascii_lowercase() } else { c });
-                        in_space = false;
+                        let plain = i;
+                        while i < bytes.len() && plain_ascii[usize::from(bytes[i])] {
+                            i += 1;
+                        }
+                        in_space &= i == plain;
+                        if i < bytes.len() && bytes[i] == b' ' && !in_space {
+                            in_space = true;
+                            i += 1;
+                        } else {
+                            break;
+                        }
                     }
+                    text.push_str(&original[stretch..i]);
+                    if !bytes.get(i).is_some_and(u8::is_ascii) || in_space {
+                        break; // the end of the run, or a second separator
+                    }
+                    text.push(' '); // a first separator that is not a space
+                    in_space = true;
                     i += 1;
+                }
+                if how.lower {
+                    text[at..].make_ascii_lowercase();
                 }
                 folded.record(at, start, true);
                 continue;
+            }
+            // A two-byte character of Latin-1 or Latin Extended: its fold looked up.
+            if let (0xC2..=0xC9, Some(&next)) = (bytes[i], bytes.get(i + 1)) {
+                let code = usize::from(bytes[i] & 0x1F) << 6 | usize::from(next & 0x3F);
+                if code < REMEMBERED {
+                    if remembered_separators[code - 0x80] {
+                        if !in_space {
+                            text.push(' ');
+                        }
+                        in_space = true;
+                    } else {
+                        text.push_str(&remembered[code]);
+                        in_space = false;
+                    }
+                    if text.len() > at {
+                        folded.record(at, i, false);
+                    }
+                    i += 2;
+                    continue;
+                }
             }
             let c = original[i..].chars().next().expect("a character starts here");
             fold_next(c, how, &mut text, &mut in_space);
@@ -219,18 +287,12 @@ impl Folded {
     /// Records that the folded bytes from `at` come from the original byte `origin`: in
     /// the current ASCII segment when it maps there already, else in a new segment.
     fn record(&mut self, at: usize, origin: usize, ascii: bool) {
-        if ascii {
-            if let (Some(&start), Some(&from), Some(true)) =
-                (self.segment_starts.last(), self.segment_origins.last(), self.segment_identity.last())
-            {
-                if at - start as usize == origin - from as usize {
-                    return; // the ASCII run goes on
-                }
+        if let Some(last) = self.segments.last().filter(|last| ascii && last.identity) {
+            if at - last.start as usize == origin - last.origin as usize {
+                return; // the ASCII run goes on
             }
         }
-        self.segment_starts.push(at as u32);
-        self.segment_origins.push(origin as u32);
-        self.segment_identity.push(ascii);
+        self.segments.push(Segment { start: at as u32, origin: origin as u32, identity: ascii });
     }
 
     /// Maps the folded range `[start, end)` back to the original, or `None` when either
@@ -245,9 +307,10 @@ impl Folded {
         if i >= self.text.len() {
             return Some(self.original_len);
         }
-        let k = self.segment_starts.partition_point(|&s| s as usize <= i).checked_sub(1)?;
-        let (start, origin) = (self.segment_starts[k] as usize, self.segment_origins[k] as usize);
-        if self.segment_identity[k] { Some(origin + (i - start)) } else { (i == start).then_some(origin) }
+        let k = self.segments.partition_point(|s| s.start as usize <= i).checked_sub(1)?;
+        let Segment { start, origin, identity } = self.segments[k];
+        let (start, origin) = (start as usize, origin as usize);
+        if identity { Some(origin + (i - start)) } else { (i == start).then_some(origin) }
     }
 }
 
@@ -305,6 +368,26 @@ mod tests {
                     let unit = i == 0 || i == origins.len() || origins[i] != origins[i - 1];
                     let want = unit.then(|| origins.get(i).copied().unwrap_or(text.len()));
                     assert_eq!(folded.origin(i), want, "{text:?} {how:?} at {i}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_segments_map_as_a_per_byte_map_would_on_any_text(
+            text in "[aB \t\r\n\u{a0}\u{202f}é’'-]{0,40}|([a-zA-Z.,']{1,11}( |  |\n|\t|é|\u{1}| \u{a0}|-)){0,12}"
+        ) {
+            for how in [Fold::MATCH, Fold::EXACT, Fold::BARE, Fold::NAME] {
+                let folded = Folded::new(&text, how);
+                let mut want = String::new();
+                fold_into(&text, how, &mut want, |_, _| {});
+                proptest::prop_assert_eq!(&folded.text, &want);
+                let origins = per_byte_origins(&text, how);
+                for i in 0..=origins.len() {
+                    let unit = i == 0 || i == origins.len() || origins[i] != origins[i - 1];
+                    let expected = unit.then(|| origins.get(i).copied().unwrap_or(text.len()));
+                    proptest::prop_assert_eq!(folded.origin(i), expected, "{:?} {:?} at {}", text, how, i);
                 }
             }
         }

@@ -130,9 +130,9 @@ pub fn line_around(text: &str, start: usize, end: usize, reach: usize) -> (usize
 /// ```
 pub fn count_line_breaks(text: &str) -> usize {
     let bytes = text.as_bytes();
-    let newlines = bytes.iter().filter(|&&b| b == b'\n').count();
-    if !bytes.contains(&b'\r') {
-        return newlines; // the common case: one count the compiler vectorises
+    let newlines = memchr::memchr_iter(b'\n', bytes).count();
+    if memchr::memchr(b'\r', bytes).is_none() {
+        return newlines; // the common case: one vectorised count
     }
     let lone_cr = bytes.iter().enumerate().filter(|&(i, &b)| b == b'\r' && bytes.get(i + 1) != Some(&b'\n')).count();
     newlines + lone_cr
