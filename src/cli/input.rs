@@ -264,6 +264,8 @@ pub struct Pieces {
     cutting: Cutting,
     /// Bytes read ahead while deciding whether the input is small.
     pending: Option<Vec<u8>>,
+    /// The file's size when it is a file.
+    size: Option<u64>,
     whole: bool,
     done: bool,
 }
@@ -284,7 +286,7 @@ impl Pieces {
                 (Box::new(io::BufReader::with_capacity(1 << 20, file)), Some(size))
             }
         };
-        let mut pieces = Pieces { reader, path, offset: 0, cutting, pending: None, whole: false, done: false };
+        let mut pieces = Pieces { reader, path, offset: 0, cutting, pending: None, size, whole: false, done: false };
         match size {
             Some(size) => pieces.whole = size <= cutting.threshold,
             None => {
@@ -358,6 +360,9 @@ impl Pieces {
     fn read_piece(&mut self) -> Result<Option<Piece>, FileError> {
         let mut bytes = self.pending.take().unwrap_or_default();
         self.done = if self.whole {
+            // A file's size is known: read into one buffer of that size, not into one that
+            // doubles (copying and touching fresh pages each time).
+            bytes.reserve_exact(self.size.map_or(0, |size| usize::try_from(size).unwrap_or(0) + 1));
             self.reader.read_to_end(&mut bytes).map_err(|e| self.error(&e))?;
             true
         } else {
