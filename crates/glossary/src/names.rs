@@ -71,15 +71,42 @@ pub fn close(a: &str, b: &str) -> bool {
         .all(|(x, y)| strsim::damerau_levenshtein(x, y) <= word_limit(x.chars().count().min(y.chars().count())))
 }
 
-/// All strings obtained from `s` by deleting up to `depth` characters (with `s` itself).
-pub fn deletions(s: &str, depth: usize, out: &mut FastSet<String>) {
-    if !out.insert(s.to_string()) || depth == 0 {
+/// The deletion keys of `s`: a hash of `s` and of every string made from it by deleting
+/// one character, and with `depth` 2 two (deeper is read as 2), each given to `f` at
+/// least once. Hashes, not strings: nothing is built, and a string's key is the same
+/// wherever it comes from. Two strings rarely share a key by chance; candidates found
+/// through one are compared exactly ([`close`]) after.
+///
+/// ```
+/// use glossfix_glossary::names::deletion_keys;
+/// let keys = |s: &str, depth| { let mut k = Vec::new(); deletion_keys(s, depth, |h| k.push(h)); k };
+/// assert!(keys("choigou", 1).contains(&keys("choigu", 0)[0]));
+/// assert!(keys("pyongyang", 2).iter().any(|k| keys("pynongyang", 2).contains(k)));
+/// ```
+pub fn deletion_keys(s: &str, depth: usize, mut f: impl FnMut(u64)) {
+    // A polynomial hash, whose value for a piece of `s` comes from the prefix hashes:
+    // h(xy) = h(x)·B^|y| + h(y).
+    const B: u64 = 0x0000_0100_0000_01B3;
+    let chars: Vec<u64> = s.chars().map(|c| u64::from(c) + 1).collect();
+    let n = chars.len();
+    let (mut prefix, mut power) = (vec![0u64; n + 1], vec![1u64; n + 1]);
+    for (i, &c) in chars.iter().enumerate() {
+        prefix[i + 1] = prefix[i].wrapping_mul(B).wrapping_add(c);
+        power[i + 1] = power[i].wrapping_mul(B);
+    }
+    let piece = |a: usize, b: usize| prefix[b].wrapping_sub(prefix[a].wrapping_mul(power[b - a]));
+    f(prefix[n]);
+    if depth == 0 {
         return;
     }
-    let chars: Vec<char> = s.chars().collect();
-    for i in 0..chars.len() {
-        let shorter: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
-        deletions(&shorter, depth - 1, out);
+    for i in 0..n {
+        f(piece(0, i).wrapping_mul(power[n - i - 1]).wrapping_add(piece(i + 1, n)));
+        if depth >= 2 {
+            for j in i + 1..n {
+                let head = piece(0, i).wrapping_mul(power[n - i - 2]);
+                f(head.wrapping_add(piece(i + 1, j).wrapping_mul(power[n - j - 1])).wrapping_add(piece(j + 1, n)));
+            }
+        }
     }
 }
 
@@ -95,7 +122,7 @@ struct Form {
 #[derive(Debug, Clone, Default)]
 pub struct NameIndex {
     forms: Vec<Form>,
-    by_deletion: FastMap<String, Vec<usize>>,
+    by_deletion: FastMap<u64, Vec<usize>>,
     /// Folded spellings that are never near-misses: every term's canonical form and
     /// variants (they are handled exactly), and every `not` name.
     known: FastSet<String>,
@@ -121,11 +148,12 @@ impl NameIndex {
                     continue;
                 }
                 let id = index.forms.len();
-                let mut dels = FastSet::default();
-                deletions(&folded, whole_limit(folded.chars().count()), &mut dels);
-                for d in dels {
-                    index.by_deletion.entry(d).or_default().push(id);
-                }
+                deletion_keys(&folded, whole_limit(folded.chars().count()), |key| {
+                    let ids = index.by_deletion.entry(key).or_default();
+                    if ids.last() != Some(&id) {
+                        ids.push(id);
+                    }
+                });
                 index.max_words = index.max_words.max(folded.split(' ').count());
                 index.forms.push(Form { folded, canonical: canonical.to_string(), entry, fix: term.near_miss_fix });
             }
@@ -135,14 +163,16 @@ impl NameIndex {
 
     /// The closest indexed spelling to a folded candidate, if one is close enough.
     fn lookup(&self, folded: &str) -> Option<usize> {
-        let mut dels = FastSet::default();
-        deletions(folded, whole_limit(folded.chars().count()), &mut dels);
-        let mut seen = FastSet::default();
-        dels.iter()
-            .filter_map(|d| self.by_deletion.get(d))
-            .flatten()
-            .filter(|&&id| seen.insert(id))
-            .copied()
+        let mut candidates: Vec<usize> = Vec::new();
+        deletion_keys(folded, whole_limit(folded.chars().count()), |key| {
+            if let Some(ids) = self.by_deletion.get(&key) {
+                candidates.extend(ids);
+            }
+        });
+        candidates.sort_unstable();
+        candidates.dedup();
+        candidates
+            .into_iter()
             .filter(|&id| close(folded, &self.forms[id].folded))
             // The nearest form; on a tie the first indexed, whatever order the set keeps.
             .min_by_key(|&id| (strsim::damerau_levenshtein(folded, &self.forms[id].folded), id))
@@ -222,6 +252,35 @@ impl NameIndex {
 mod tests {
     use super::*;
 
+    /// Every string made from `s` by deleting up to `depth` characters, `s` included.
+    fn deletion_strings(s: &str, depth: usize, out: &mut FastSet<String>) {
+        if !out.insert(s.to_string()) || depth == 0 {
+            return;
+        }
+        let chars: Vec<char> = s.chars().collect();
+        for i in 0..chars.len() {
+            deletion_strings(&chars[..i].iter().chain(&chars[i + 1..]).collect::<String>(), depth - 1, out);
+        }
+    }
+
+    fn key(s: &str) -> u64 {
+        let mut keys = Vec::new();
+        deletion_keys(s, 0, |k| keys.push(k));
+        keys[0]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn deletion_keys_are_the_keys_of_the_deletions(s in "[abcé ]{0,12}", depth in 0usize..=2) {
+            let mut keys = FastSet::default();
+            deletion_keys(&s, depth, |k| { keys.insert(k); });
+            let mut strings = FastSet::default();
+            deletion_strings(&s, depth, &mut strings);
+            let want: FastSet<u64> = strings.iter().map(|d| key(d)).collect();
+            proptest::prop_assert_eq!(keys, want);
+        }
+    }
+
     #[test]
     fn close_table() {
         // (a, b, close)
@@ -287,9 +346,8 @@ mod tests {
         let g = Glossary::parse(&toml, "t.toml").unwrap();
         let index = NameIndex::new(&g);
         let probe = fold_name("Pyongyanq");
-        let mut dels = FastSet::default();
-        deletions(&probe, whole_limit(probe.len()), &mut dels);
-        let touched: usize = dels.iter().filter_map(|d| index.by_deletion.get(d)).map(Vec::len).sum();
+        let mut touched = 0;
+        deletion_keys(&probe, whole_limit(probe.len()), |k| touched += index.by_deletion.get(&k).map_or(0, Vec::len));
         assert_eq!(touched, 0, "an unrelated name shares no deletion with 2,000 others");
     }
 }

@@ -5,7 +5,7 @@
 
 use glossfix_diagnostics::RuleId;
 use glossfix_engine::Engine;
-use glossfix_glossary::names::{close, deletions, fold_name, whole_limit};
+use glossfix_glossary::names::{close, deletion_keys, fold_name, whole_limit};
 use glossfix_lexicon::lexicon;
 use glossfix_rules::leaks::candidates;
 use glossfix_text::display::ellipsize;
@@ -229,7 +229,7 @@ fn cluster_names(names: &BTreeMap<String, NameCount>, known: &HashSet<String>) -
             parent[ra] = rb;
         }
     };
-    let mut by_deletion: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_deletion: HashMap<u64, Vec<usize>> = HashMap::new();
     let mut by_fold: HashMap<&str, usize> = HashMap::new();
     for (i, f) in folded.iter().enumerate() {
         if let Some(&j) = by_fold.get(f.as_str()) {
@@ -240,11 +240,12 @@ fn cluster_names(names: &BTreeMap<String, NameCount>, known: &HashSet<String>) -
         if f.replace(' ', "").chars().count() < 5 {
             continue;
         }
-        let mut dels = glossfix_text::hash::FastSet::default();
-        deletions(f, whole_limit(f.chars().count()), &mut dels);
-        for d in dels {
-            by_deletion.entry(d).or_default().push(i);
-        }
+        deletion_keys(f, whole_limit(f.chars().count()), |key| {
+            let ids = by_deletion.entry(key).or_default();
+            if ids.last() != Some(&i) {
+                ids.push(i);
+            }
+        });
     }
     for ids in by_deletion.values() {
         for (x, &a) in ids.iter().enumerate() {
