@@ -93,29 +93,49 @@ fn separates(c: char, how: Fold) -> bool {
 /// nearly every accented letter of French (and of the names it writes) is.
 const REMEMBERED: usize = 0x250;
 
-/// The fold of each character under [`REMEMBERED`], for each of the eight folds: worked
-/// out once, as folding a French text asks for the same few accented letters again and
-/// again.
-fn remembered(how: Fold) -> &'static [Box<str>] {
+/// What [`Folded::new`] and [`fold_char`] look up for one fold, worked out once per fold:
+/// folding a French text asks for the same few accented letters again and again.
+struct Tables {
+    /// The fold of each character under [`REMEMBERED`].
+    folds: Vec<Box<str>>,
+    /// Whether each character under [`REMEMBERED`] is a separator.
+    separators: Vec<bool>,
+    /// The bytes copied as they are: ASCII that is no separator.
+    plain_ascii: [bool; 256],
+    /// Every printable ASCII byte is plain and the space a separator (every fold but
+    /// NAME): ASCII can be read eight bytes at a time.
+    eight_at_once: bool,
+}
+
+/// The [`Tables`] of `how`, one for each of the eight folds.
+fn tables(how: Fold) -> &'static Tables {
     use std::sync::OnceLock;
-    static TABLES: [OnceLock<Vec<Box<str>>>; 8] = [const { OnceLock::new() }; 8];
+    static TABLES: [OnceLock<Tables>; 8] = [const { OnceLock::new() }; 8];
     let index = usize::from(how.lower) | usize::from(how.strip_marks) << 1 | usize::from(how.separators_as_space) << 2;
     TABLES[index].get_or_init(|| {
-        (0..REMEMBERED as u32)
-            .map(|code| {
+        let chars = || (0..REMEMBERED as u32).map(char::from_u32);
+        let folds = chars()
+            .map(|c| {
                 let mut out = String::new();
-                if let Some(c) = char::from_u32(code) {
+                if let Some(c) = c {
                     fold_char_uncached(c, how, &mut out);
                 }
                 out.into_boxed_str()
             })
-            .collect()
+            .collect();
+        let separators: Vec<bool> = chars().map(|c| c.is_some_and(|c| separates(c, how))).collect();
+        let mut plain_ascii = [false; 256];
+        for (b, plain) in plain_ascii.iter_mut().enumerate().take(128) {
+            *plain = !separators[b];
+        }
+        let eight_at_once = (0x21..0x80).all(|b| plain_ascii[b]) && !plain_ascii[usize::from(b' ')];
+        Tables { folds, separators, plain_ascii, eight_at_once }
     })
 }
 
 fn fold_char(c: char, how: Fold, out: &mut String) {
     if (c as usize) < REMEMBERED && !c.is_ascii() {
-        out.push_str(&remembered(how)[c as usize]);
+        out.push_str(&tables(how).folds[c as usize]);
         return;
     }
     fold_char_uncached(c, how, out);
@@ -185,27 +205,12 @@ impl Folded {
         let mut folded = Folded { text: String::new(), segments: Vec::new(), original_len: original.len() };
         let mut text = String::with_capacity(original.len() + original.len() / 8);
         let bytes = original.as_bytes();
-        // Which ASCII bytes are separators under this fold, looked up rather than tested.
-        let mut ascii_separators = [false; 128];
-        for (b, is) in ascii_separators.iter_mut().enumerate() {
-            *is = separates(b as u8 as char, how);
-        }
-        // The bytes copied as they are: ASCII that is no separator.
-        let mut plain_ascii = [false; 256];
-        for (b, plain) in plain_ascii.iter_mut().enumerate().take(128) {
-            *plain = !ascii_separators[b];
-        }
-        // When every printable ASCII byte is plain and the space a separator (every fold
-        // but NAME), runs are read eight bytes at a time.
-        let eight_at_once = (0x21..0x80).all(|b| plain_ascii[b]) && !plain_ascii[usize::from(b' ')];
-        let remembered = remembered(how);
-        let remembered_separators: Vec<bool> =
-            (0x80..REMEMBERED as u32).map(|code| char::from_u32(code).is_some_and(|c| separates(c, how))).collect();
+        let Tables { folds: remembered, separators, plain_ascii, eight_at_once } = tables(how);
         let mut in_space = false;
         let mut i = 0;
         while i < bytes.len() {
             let at = text.len();
-            if bytes[i].is_ascii() && !(in_space && ascii_separators[usize::from(bytes[i])]) {
+            if bytes[i].is_ascii() && !(in_space && separators[usize::from(bytes[i])]) {
                 // A run of ASCII folds byte for byte (a separator reads as one space, a
                 // second one is folded away and ends the run): one segment, copied in
                 // stretches of bytes that stay as they are, then lower-cased at once.
@@ -213,7 +218,7 @@ impl Folded {
                 loop {
                     let stretch = i;
                     loop {
-                        if eight_at_once {
+                        if *eight_at_once {
                             // Eight bytes at a time while they are plain or single spaces.
                             while let Some(word) = bytes.get(i..i + 8) {
                                 let x = u64::from_le_bytes(word.try_into().expect("eight bytes"));
@@ -257,7 +262,7 @@ impl Folded {
             if let (0xC2..=0xC9, Some(&next)) = (bytes[i], bytes.get(i + 1)) {
                 let code = usize::from(bytes[i] & 0x1F) << 6 | usize::from(next & 0x3F);
                 if code < REMEMBERED {
-                    if remembered_separators[code - 0x80] {
+                    if separators[code] {
                         if !in_space {
                             text.push(' ');
                         }
