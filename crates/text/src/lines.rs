@@ -154,20 +154,12 @@ pub fn split_lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let brk = match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
-            b'\n' | b'\r' => 1,
-            _ => 0,
-        };
-        if brk > 0 {
-            lines.push(Line { start, end: i, next: i + brk });
-            i += brk;
-            start = i;
-        } else {
-            i += 1;
-        }
+    // Jump from line break to line break.
+    while let Some(at) = memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+        let i = start + at;
+        let brk = if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+        lines.push(Line { start, end: i, next: i + brk });
+        start = i + brk;
     }
     if start < bytes.len() {
         lines.push(Line { start, end: bytes.len(), next: bytes.len() });
@@ -233,6 +225,34 @@ mod tests {
         }
         for text in ["", "a", "a\n", "a\r\n\r\rb\n\nc\r", "\r\n\r\n"] {
             assert_eq!(LineIndex::new(text).breaks(), count_line_breaks(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn split_lines_reads_every_line_break(text in "[a\r\n]{0,30}") {
+            // The byte loop it replaced.
+            let bytes = text.as_bytes();
+            let (mut want, mut start, mut i) = (Vec::new(), 0, 0);
+            while i < bytes.len() {
+                let brk = match bytes[i] {
+                    b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+                    b'\n' | b'\r' => 1,
+                    _ => 0,
+                };
+                if brk > 0 {
+                    want.push(Line { start, end: i, next: i + brk });
+                    i += brk;
+                    start = i;
+                } else {
+                    i += 1;
+                }
+            }
+            if start < bytes.len() {
+                want.push(Line { start, end: bytes.len(), next: bytes.len() });
+            }
+            proptest::prop_assert_eq!(split_lines(&text), want);
+            proptest::prop_assert_eq!(count_line_breaks(&text), LineIndex::new(&text).breaks());
         }
     }
 
