@@ -259,7 +259,11 @@ impl Engine {
         // Glossary findings still come first in the list (it orders the repairs).
         let lang = std::cell::OnceCell::new();
         let rules = check_all_sharing(text, &self.settings, scope, &lang);
-        let mut findings = self.compiled.find_with(text, self.settings.enabled(RuleId::NameVariant), &lang);
+        // Later passes keep only the fixes they apply: near-misses of names that are only
+        // suggestions are not looked for there (at the safe level).
+        let names =
+            self.settings.enabled(RuleId::NameVariant) && (scope == Scope::All || self.compiled.near_misses_repair());
+        let mut findings = self.compiled.find_with(text, names, &lang);
         findings.extend(rules);
         for source in request.sources {
             if scope == Scope::All || source.repairs() {
@@ -462,6 +466,25 @@ mod tests {
         assert_eq!((outcome.passes, outcome.text.as_str()), (1, "Kim Jong-un a parlé d’un accord."));
         assert_eq!(edits(text, &outcome), [("Kim Jong Un".into(), "Kim Jong-un".into()), ("de ".into(), "d’".into())]);
         consistent(text, &outcome);
+    }
+
+    #[test]
+    fn a_later_pass_repairs_a_near_miss_only_when_the_term_asks_for_it() {
+        // Pass 1 writes "Pyongyanq" (a fix); pass 2 finds a near-miss of "Pyongyang".
+        // (near_miss_fix, fixed text)
+        let cases = [(true, "à Pyongyang hier"), (false, "à Pyongyanq hier")];
+        for (repair, want) in cases {
+            let e = engine(&format!(
+                "[[term]]\ncanonical = 'Pyongyang'\nvariants = ['Pyong-yang']\nnear_miss = true\nnear_miss_fix = {repair}\n\n\
+                 [[fix]]\nfind = 'pyong yang'\nreplace = 'Pyongyanq'\n"
+            ));
+            let outcome = e.run("à pyong yang hier", &Request::default()).unwrap();
+            assert_eq!(outcome.text, want, "near_miss_fix = {repair}");
+            consistent("à pyong yang hier", &outcome);
+            // With suggestions applied too, the near-miss is repaired either way.
+            let unsafe_run = Request { level: Applicability::Unsafe, ..Request::default() };
+            assert_eq!(e.run("à pyong yang hier", &unsafe_run).unwrap().text, "à Pyongyang hier");
+        }
     }
 
     #[test]

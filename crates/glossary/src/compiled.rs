@@ -61,6 +61,12 @@ impl CompiledGlossary {
         findings
     }
 
+    /// True when a near-miss of a name can be a safe repair (a term says
+    /// `near_miss_fix = true`); otherwise near-misses are only ever suggestions.
+    pub fn near_misses_repair(&self) -> bool {
+        self.names.repairs()
+    }
+
     /// The term variants and fixes whose `find` occurs in `text` as whole words with the
     /// right case, whatever their context conditions say, and would change it (lint's
     /// chain and cycle checks).

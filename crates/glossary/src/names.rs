@@ -178,6 +178,12 @@ impl NameIndex {
             .min_by_key(|&id| (strsim::damerau_levenshtein(folded, &self.forms[id].folded), id))
     }
 
+    /// True when a near-miss can be a safe repair: some term asks for it
+    /// (`near_miss_fix = true`).
+    pub(crate) fn repairs(&self) -> bool {
+        self.forms.iter().any(|f| f.fix)
+    }
+
     /// Near-misses of the indexed names in `text`; longer word sequences first.
     pub(crate) fn near_misses(&self, text: &str) -> Vec<Finding> {
         let mut out = Vec::new();
