@@ -59,19 +59,25 @@ const NAMES_A_CHARACTER: &[&str] = &[
 /// a word such as "point" or "caractère", or in a line that shows other characters the
 /// same way ("tildes (~) et points (.)").
 pub fn stray_brackets(cx: &Context, out: &mut Vec<Finding>) {
+    const PATTERNS: [&str; 5] = ["(.)", "()", "( )", "[.]", "[]"];
     let text = cx.text;
-    for pattern in ["(.)", "()", "( )", "[.]", "[]"] {
-        for (i, _) in text.match_indices(pattern) {
-            let end = i + pattern.len();
-            let alone = char_before(text, i).is_none_or(char::is_whitespace)
-                && char_at(text, end).is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.'));
-            if alone && !names_a_character(text, i) {
-                let span = Span::new(i, end);
-                out.push(
-                    Finding::new(RuleId::StrayBrackets, span, format!("stray {pattern:?} left in the text"))
-                        .with_fix(Fix::safe(Edit::deletion(text, span))),
-                );
-            }
+    // One pass over the opening brackets; the pairs in the order of the patterns, then
+    // of the text.
+    let mut found: Vec<(usize, usize)> = memchr::memchr2_iter(b'(', b'[', text.as_bytes())
+        .filter_map(|i| PATTERNS.iter().position(|p| text[i..].starts_with(p)).map(|k| (k, i)))
+        .collect();
+    found.sort_unstable();
+    for (k, i) in found {
+        let pattern = PATTERNS[k];
+        let end = i + pattern.len();
+        let alone = char_before(text, i).is_none_or(char::is_whitespace)
+            && char_at(text, end).is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '.'));
+        if alone && !names_a_character(text, i) {
+            let span = Span::new(i, end);
+            out.push(
+                Finding::new(RuleId::StrayBrackets, span, format!("stray {pattern:?} left in the text"))
+                    .with_fix(Fix::safe(Edit::deletion(text, span))),
+            );
         }
     }
 }

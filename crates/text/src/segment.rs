@@ -368,6 +368,15 @@ fn german_ordinal(text: &str, dot: usize, next: usize) -> bool {
 /// assert!(!is_sentence_start(text, text.find("le reste").unwrap()));
 /// ```
 pub fn is_sentence_start(text: &str, i: usize) -> bool {
+    // The common case first: a letter or a digit, then spaces, before the word.
+    let bytes = text.as_bytes();
+    let mut j = i;
+    while j > 0 && bytes[j - 1] == b' ' {
+        j -= 1;
+    }
+    if j > 0 && bytes[j - 1].is_ascii_alphanumeric() {
+        return false;
+    }
     let before = text[..i].trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
     let before = before.trim_end_matches(['“', '«', '"', '(', '—', '–', '\u{a0}', ' ']);
     match before.chars().next_back() {
@@ -379,6 +388,24 @@ pub fn is_sentence_start(text: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_quick_sentence_start_test_agrees_with_the_full_one(text in "[a1 .\n\r«(é\u{a0}:\u{feff}]{0,16}") {
+            // The test without its common-case shortcut.
+            let full = |i: usize| {
+                let before = text[..i].trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
+                let before = before.trim_end_matches(['“', '«', '"', '(', '—', '–', '\u{a0}', ' ']);
+                match before.chars().next_back() {
+                    None => true,
+                    Some(c) => matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':') || !is_word_char(c) && c == '\u{feff}',
+                }
+            };
+            for i in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(is_sentence_start(&text, i), full(i), "{:?} at {}", text, i);
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         split_sentences(text).iter().map(|s| &text[s.span.start..s.span.end]).collect()
