@@ -196,7 +196,7 @@ impl Engine {
         let mut hashes = vec![hash(text), hash(&first.output)];
         let mut passes: Vec<Vec<Origin>> = vec![first.applied.iter().map(|&i| first.findings[i].origin()).collect()];
         let mut later: Vec<(String, Vec<Finding>)> = Vec::new();
-        let mut current = first.output.clone();
+        let mut current = first.output; // the output of the latest pass
         loop {
             let pass = self.pass(&current, request, scope, false);
             if pass.applied.is_empty() {
@@ -223,7 +223,7 @@ impl Engine {
             later.push((std::mem::replace(&mut current, output), applied));
         }
         if later.is_empty() {
-            return Ok(Outcome { text: first.output, findings: first.findings, level: request.level, passes: 1 });
+            return Ok(Outcome { text: current, findings: first.findings, level: request.level, passes: 1 });
         }
         // Compose: pass 1's applied findings, then each later pass's, onto the input.
         let passes = 1 + later.len();
