@@ -35,8 +35,14 @@ for mb in "${sizes[@]}"; do
 done
 [ -d "$work/folder" ] || python3 scripts/bench_corpus.py 10 "$work/folder.txt" "$work/folder"
 
-# seconds and peak KB of a command, its output discarded
-measure() { /usr/bin/time -f "%e %M" "$@" > /dev/null 2> "$work/time.txt" || true; tail -n 1 "$work/time.txt"; }
+# seconds (to the millisecond: /usr/bin/time's %e has centiseconds, too coarse for the
+# runs of a few tens of milliseconds) and peak KB of a command, its output discarded
+measure() {
+  local start=$EPOCHREALTIME
+  /usr/bin/time -f "%M" "$@" > /dev/null 2> "$work/time.txt" || true
+  local end=$EPOCHREALTIME
+  awk -v a="$start" -v b="$end" -v k="$(tail -n 1 "$work/time.txt")" 'BEGIN { printf "%.3f %d\n", b - a, k }'
+}
 row() { # tool entries mode mb seconds kb [glossfix-seconds]
   local rate; rate=$(awk -v mb="$4" -v s="$5" 'BEGIN { printf "%.1f", (s > 0 ? mb / s : 0) }')
   local ratio="";
