@@ -212,9 +212,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-        let rest_lower = word.chars().skip(1).all(|c| !c.is_uppercase());
-        let previous = i.checked_sub(1).map(|p| tokens[p]).filter(|&prev| spaced(text, prev, (start, word)));
-        if first_upper && rest_lower && !is_sentence_start(text, start) {
+        if first_upper && word.chars().skip(1).all(|c| !c.is_uppercase()) && !is_sentence_start(text, start) {
+            let previous = i.checked_sub(1).map(|p| tokens[p]).filter(|&prev| spaced(text, prev, (start, word)));
             let after_en = previous.is_some_and(|(_, p)| p == "en");
             let after_noun = !after_en
                 && previous.is_some_and(|(_, p)| {
@@ -236,7 +235,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // Only a word the text also writes with a capital can have evidence (looked up
         // without building its capitalised form); "sendmail, postfix ou exim": a program
         // in a list of programs keeps its case.
-        if word.chars().count() >= 3
+        if !first_upper
+            && word.chars().count() >= 3
             && capital_forms.contains(word)
             && word.chars().all(char::is_lowercase)
             && !glued(text, span.start, span.end)
