@@ -46,11 +46,15 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     let mut seen: FastMap<String, Vec<&'static str>> = FastMap::default();
     // How often each unknown word occurs: a spelling the text repeats is meant.
+    // Whether a lexicon knows a word, asked once per word of the text.
+    let mut unknown_words: FastMap<&str, bool> = FastMap::default();
     let unknown: Vec<(usize, usize, &str, String)> = cx
         .tokens
         .iter()
         .enumerate()
-        .filter_map(|(i, &(start, word))| Some((i, start, word, candidate_word(text, start, word)?)))
+        .filter(|&(_, &(start, word))| candidate_shape(text, start, word))
+        .filter(|&(_, &(_, word))| *unknown_words.entry(word).or_insert_with(|| no_lexicon_knows(word)))
+        .map(|(i, &(start, word))| (i, start, word, word.to_string()))
         .collect();
     let mut counts: FastMap<&str, usize> = FastMap::default();
     for (_, _, _, lower) in &unknown {
@@ -86,24 +90,23 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// The lower-cased word if the rule should look at it: not a name, acronym, number,
-/// elided or hyphen-joined piece, nor a word some lexicon knows.
-fn candidate_word(text: &str, start: usize, word: &str) -> Option<String> {
+/// Whether the rule should look at the word at `start`: not a name, acronym, number,
+/// elided or hyphen-joined piece (then it is its own lower case).
+fn candidate_shape(text: &str, start: usize, word: &str) -> bool {
     if word.chars().count() < 5 || word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase()) {
-        return None; // short, a number, a name, an acronym
+        return false; // short, a number, a name, an acronym
     }
-    if glued(text, start, start + word.len()) {
-        return None; // "aujourd’hui", "Jong-un", "fichier.conf"
-    }
-    // No capital passed the test above: the word is its own lower case.
+    !glued(text, start, start + word.len()) // "aujourd’hui", "Jong-un", "fichier.conf"
+}
+
+/// True when no lexicon knows `word` (lower case): not French nor English that wordfreq,
+/// FreeDict or the French dictionary knows.
+fn no_lexicon_knows(word: &str) -> bool {
     let z = lexicon().zipf(word);
     if z.fr > 0.0 || z.en > 0.0 || !lexicon().translations(word).is_empty() {
-        return None; // French or English that a lexicon knows
+        return false; // French or English that a lexicon knows
     }
-    if is_french_word(word) != Some(false) {
-        return None;
-    }
-    Some(word.to_string())
+    is_french_word(word) == Some(false)
 }
 
 /// French words one edit from `word`, known to both wordfreq and the dictionary, most
