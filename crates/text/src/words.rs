@@ -53,12 +53,14 @@ fn word_end(text: &str, start: usize) -> usize {
     // byte at a time before the general loop.
     let bytes = text.as_bytes();
     let mut end = start;
-    while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-        end += 1;
-    }
-    while let Some(c) = char_at(text, end) {
-        let inside =
-            is_word_char(c) || (end != start && joins(c, char_before(text, end), char_at(text, end + c.len_utf8())));
+    loop {
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        let Some(c) = char_at(text, end) else { break };
+        // Its neighbours are read only for a hyphen, the one character they decide.
+        let inside = is_word_char(c)
+            || (end != start && is_hyphen(c) && joins(c, char_before(text, end), char_at(text, end + c.len_utf8())));
         if !inside {
             break;
         }
@@ -143,6 +145,28 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn words_end_where_the_character_loop_ends_them(text in "[ab1é\u{301}’' .\u{2011}-]{0,24}") {
+            // The plain loop: every character asked, a hyphen's neighbours too.
+            let plain_end = |start: usize| {
+                let mut end = start;
+                while let Some(c) = char_at(&text, end) {
+                    let inside = is_word_char(c)
+                        || (end != start && joins(c, char_before(&text, end), char_at(&text, end + c.len_utf8())));
+                    if !inside {
+                        break;
+                    }
+                    end += c.len_utf8();
+                }
+                end
+            };
+            for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+                proptest::prop_assert_eq!(word_end(&text, start), plain_end(start), "{:?} from {}", text, start);
+            }
+        }
+    }
 
     #[test]
     fn boundaries_table() {
