@@ -8,6 +8,7 @@ use glossfix_glossary::{CompiledGlossary, Glossary};
 use glossfix_rules::{RuleSettings, Scope, check_all_sharing};
 use glossfix_text::Span;
 use glossfix_text::protect::{Markup, protected, touches};
+use glossfix_text::shared::Shared;
 use std::collections::hash_map::DefaultHasher;
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -257,13 +258,13 @@ impl Engine {
         // The language evidence of `text`, built once for the glossary and the rules: the
         // rules run first, so that it is built from the words they split the text into.
         // Glossary findings still come first in the list (it orders the repairs).
-        let lang = std::cell::OnceCell::new();
-        let rules = check_all_sharing(text, &self.settings, scope, &lang);
+        let shared = Shared::new(text);
+        let rules = check_all_sharing(&shared, &self.settings, scope);
         // Later passes keep only the fixes they apply: near-misses of names that are only
         // suggestions are not looked for there (at the safe level).
         let names =
             self.settings.enabled(RuleId::NameVariant) && (scope == Scope::All || self.compiled.near_misses_repair());
-        let mut findings = self.compiled.find_with(text, names, &lang);
+        let mut findings = self.compiled.find_with(&shared, names);
         findings.extend(rules);
         for source in request.sources {
             if scope == Scope::All || source.repairs() {

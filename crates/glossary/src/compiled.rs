@@ -6,8 +6,7 @@ use crate::glossary::Glossary;
 use crate::matcher::{Matcher, RawMatch};
 use crate::names::NameIndex;
 use glossfix_diagnostics::Finding;
-use glossfix_text::lang::LangIndex;
-use std::cell::OnceCell;
+use glossfix_text::shared::Shared;
 
 /// A glossary compiled for searching. It keeps the [`Glossary`] it came from, so entry
 /// ids can be placed in the TOML.
@@ -45,17 +44,18 @@ impl CompiledGlossary {
     /// assert_eq!(found[0].fix.as_ref().unwrap().edits()[0].replacement, "Plus tôt");
     /// ```
     pub fn find(&self, text: &str, names: bool) -> Vec<Finding> {
-        self.find_with(text, names, &OnceCell::new())
+        self.find_with(&Shared::new(text), names)
     }
 
-    /// [`CompiledGlossary::find`], with the language evidence of `text` shared with the
-    /// caller (built at the first question, by whichever asks first: the built-in rules
-    /// read the same evidence).
-    pub fn find_with(&self, text: &str, names: bool, lang: &OnceCell<LangIndex>) -> Vec<Finding> {
-        let mut findings = self.matcher.find(text, lang);
+    /// [`CompiledGlossary::find`] on the text of `shared`, whose words and language
+    /// evidence the caller shares (worked out at the first question, by whichever asks
+    /// first: the built-in rules read the same).
+    pub fn find_with(&self, shared: &Shared<'_>, names: bool) -> Vec<Finding> {
+        let text = shared.text();
+        let mut findings = self.matcher.find(shared);
         findings.extend(self.furniture.find(text));
         if names {
-            findings.extend(self.names.near_misses(text));
+            findings.extend(self.names.near_misses(shared));
         }
         findings.sort_by_key(|f| (f.span.start, f.span.end));
         findings

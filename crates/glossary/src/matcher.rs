@@ -15,7 +15,7 @@ use glossfix_text::apostrophe::ApostropheStyle;
 use glossfix_text::case::{has_upper, transfer_case};
 use glossfix_text::chars::{char_at, char_before, is_apostrophe, is_word_char};
 use glossfix_text::fold::{Fold, Folded, fold};
-use glossfix_text::lang::LangIndex;
+use glossfix_text::shared::Shared;
 use glossfix_text::words::{boundary_after, boundary_before, word_after, word_before};
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -204,7 +204,8 @@ impl Matcher {
     }
 
     /// The repairs of the terms and fixes in `text`, never overlapping each other.
-    pub(crate) fn find(&self, text: &str, lang: &OnceCell<LangIndex>) -> Vec<Finding> {
+    pub(crate) fn find(&self, shared: &Shared<'_>) -> Vec<Finding> {
+        let text = shared.text();
         let Some(automaton) = &self.automaton else {
             return Vec::new();
         };
@@ -223,7 +224,7 @@ impl Matcher {
                     pattern.in_document.is_empty()
                         || pattern.in_document.iter().any(|phrase| folded.text.contains(phrase.as_str()))
                 });
-                if in_document && pattern.accepts(text, span, lang) {
+                if in_document && pattern.accepts(text, span, shared) {
                     candidates.push((span, p));
                 }
             }
@@ -287,8 +288,8 @@ impl Pattern {
     }
 
     /// Whole-word edges, exact case when asked, and the context conditions.
-    fn accepts(&self, text: &str, span: Span, lang: &OnceCell<LangIndex>) -> bool {
-        self.edges_and_case(text, span) && self.conditions_hold(text, span, lang)
+    fn accepts(&self, text: &str, span: Span, shared: &Shared<'_>) -> bool {
+        self.edges_and_case(text, span) && self.conditions_hold(text, span, shared)
     }
 
     /// Whole-word edges and exact case when asked. A find that starts or ends with
@@ -312,7 +313,7 @@ impl Pattern {
     }
 
     /// The context conditions: `after`, `before`, `not_after`, `not_before`, `french`.
-    fn conditions_hold(&self, text: &str, span: Span, lang: &OnceCell<LangIndex>) -> bool {
+    fn conditions_hold(&self, text: &str, span: Span, shared: &Shared<'_>) -> bool {
         let prev = word_before(text, span.start).map(|w| fold(w, Fold::MATCH));
         let next = word_after(text, span.end).map(|w| fold(w, Fold::MATCH));
         let one_of = |list: &[String], word: &Option<String>| word.as_ref().is_some_and(|w| list.contains(w));
@@ -320,7 +321,7 @@ impl Pattern {
             && (self.before.is_empty() || one_of(&self.before, &next))
             && !one_of(&self.not_after, &prev)
             && !one_of(&self.not_before, &next)
-            && (!self.french || lang.get_or_init(|| LangIndex::new(text)).is_french(span.start, span.end))
+            && (!self.french || shared.lang().is_french(span.start, span.end))
     }
 
     /// The replacement for `original`: its case (for a lower-case find), the text's

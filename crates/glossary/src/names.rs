@@ -20,7 +20,7 @@ use glossfix_lexicon::lexicon;
 use glossfix_text::Span;
 use glossfix_text::fold::{Fold, fold};
 use glossfix_text::hash::{FastMap, FastSet};
-use glossfix_text::words::words;
+use glossfix_text::shared::Shared;
 
 /// Names shorter than this (folded, without spaces) are never near-missed.
 const MIN_LEN: usize = 5;
@@ -185,12 +185,12 @@ impl NameIndex {
     }
 
     /// Near-misses of the indexed names in `text`; longer word sequences first.
-    pub(crate) fn near_misses(&self, text: &str) -> Vec<Finding> {
+    pub(crate) fn near_misses(&self, shared: &Shared<'_>) -> Vec<Finding> {
         let mut out = Vec::new();
         if self.forms.is_empty() {
             return out;
         }
-        let tokens: Vec<(usize, &str)> = words(text).collect();
+        let (text, tokens) = (shared.text(), shared.words());
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
         // Names repeat within a text: look each folded spelling up once.
         let mut seen: FastMap<String, Option<usize>> = FastMap::default();
@@ -331,7 +331,7 @@ mod tests {
         ];
         for (text, want) in cases {
             let got: Vec<(String, String)> = index
-                .near_misses(text)
+                .near_misses(&Shared::new(text))
                 .into_iter()
                 .map(|f| (text[f.span.start..f.span.end].to_string(), f.fix.unwrap().edits()[0].replacement.clone()))
                 .collect();

@@ -25,7 +25,7 @@ const MEANT: &[&str] = &["nous", "vous", "si", "très", "bla", "blah", "tam", "t
 pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     let mut previous: Option<(usize, &str)> = None;
-    for &(start, word) in &cx.tokens {
+    for &(start, word) in cx.tokens.iter() {
         if let Some((prev_start, prev)) = previous {
             // "Le le": the first may be capitalised; compared without allocating.
             let same = prev == word

@@ -139,16 +139,15 @@ pub enum Scope {
 
 /// Runs every enabled built-in rule of `scope` over `text`.
 pub fn check_all(text: &str, settings: &RuleSettings, scope: Scope) -> Vec<Finding> {
-    check_all_sharing(text, settings, scope, &std::cell::OnceCell::new())
+    check_all_sharing(&glossfix_text::shared::Shared::new(text), settings, scope)
 }
 
-/// [`check_all`], with the language evidence of `text` held by the caller, who shares
-/// it with the glossary's matcher: built once for both, by whichever asks first.
+/// [`check_all`] on the text of `shared`, whose words and language evidence the caller
+/// shares with the glossary: worked out once for both, by whichever asks first.
 pub fn check_all_sharing(
-    text: &str,
+    shared: &glossfix_text::shared::Shared<'_>,
     settings: &RuleSettings,
     scope: Scope,
-    lang: &std::cell::OnceCell<glossfix_text::lang::LangIndex>,
 ) -> Vec<Finding> {
     let mut running = RULES
         .iter()
@@ -156,7 +155,7 @@ pub fn check_all_sharing(
     let mut out = Vec::new();
     // With every rule off, the text is not even split into words.
     let Some(first) = running.next() else { return out };
-    let context = Context::sharing(text, settings, lang);
+    let context = Context::sharing(shared, settings);
     for rule in std::iter::once(first).chain(running) {
         (rule.check)(&context, &mut out);
     }

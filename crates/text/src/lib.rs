@@ -15,6 +15,7 @@
 //! | [`case`] | capitals in patterns, smart case |
 //! | [`apostrophe`] | which apostrophe a repair writes |
 //! | [`lang`] | French or English context from function words |
+//! | [`shared`] | a text's words and language evidence, worked out once per pass |
 //! | [`segment`] | sentence splitting, abbreviations, sentence starts |
 //! | [`display`] | one-line text, ellipsis, XML escaping |
 //! | [`protect`] | what is not prose: code, URLs, paths, options, Markdown code and targets |
@@ -31,6 +32,7 @@ pub mod lang;
 pub mod lines;
 pub mod protect;
 pub mod segment;
+pub mod shared;
 pub mod span;
 pub mod words;
 
