@@ -25,8 +25,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 fn check_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Finding>) {
     // The quotations open at this point, innermost last: French nests “…” inside « … ».
     let mut open: Vec<Open> = Vec::new();
-    for (offset, c) in text[start..end].char_indices() {
-        let i = start + offset;
+    // Only the four marks matter: « and » start with the byte C2, “ and ” with E2.
+    let marks = memchr::memchr2_iter(0xC2, 0xE2, &text.as_bytes()[start..end])
+        .map(|offset| start + offset)
+        .filter_map(|i| char_at(text, i).filter(|c| matches!(c, '«' | '»' | '“' | '”')).map(|c| (i, c)));
+    for (i, c) in marks {
         let span = Span::new(i, i + c.len_utf8());
         match (c, open.last().copied()) {
             ('«', _) => {
