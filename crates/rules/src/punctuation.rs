@@ -10,7 +10,8 @@ use glossfix_text::lines::line_around;
 /// bracket or quote), followed by white space or the end of the text.
 pub fn doubled_period(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
-    for (i, _) in text.match_indices("..") {
+    // Non-overlapping, as `match_indices` finds them: "..." is one pair, then a stop.
+    for i in memchr::memmem::find_iter(text.as_bytes(), "..") {
         let before = char_before(text, i);
         let after = char_at(text, i + 2);
         let after_word = before.is_some_and(|c| is_word_char(c) || matches!(c, ')' | '»' | '”' | '"'));
@@ -118,7 +119,8 @@ fn names_a_character(text: &str, at: usize) -> bool {
 /// keeps the mark out of the address.
 pub fn space_before(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
-    for (i, c) in text.char_indices().filter(|&(_, c)| c == ',' || c == '.') {
+    for i in memchr::memchr2_iter(b',', b'.', text.as_bytes()) {
+        let c = char::from(text.as_bytes()[i]);
         let spaces_start = text[..i].trim_end_matches([' ', '\u{a0}', '\u{202f}', '\t']).len();
         if spaces_start == i {
             continue;
