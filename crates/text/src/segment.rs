@@ -368,14 +368,19 @@ fn german_ordinal(text: &str, dot: usize, next: usize) -> bool {
 /// assert!(!is_sentence_start(text, text.find("le reste").unwrap()));
 /// ```
 pub fn is_sentence_start(text: &str, i: usize) -> bool {
-    // The common case first: a letter or a digit, then spaces, before the word.
+    // The common case first: spaces, and before them a character neither trimmed below
+    // nor white space (a letter, a comma, a full stop), which decides.
     let bytes = text.as_bytes();
     let mut j = i;
     while j > 0 && bytes[j - 1] == b' ' {
         j -= 1;
     }
-    if j > 0 && bytes[j - 1].is_ascii_alphanumeric() {
-        return false;
+    match char_before(text, j) {
+        None => return true,
+        Some(c) if !c.is_whitespace() && !matches!(c, '“' | '«' | '"' | '(' | '—' | '–') => {
+            return matches!(c, '.' | '!' | '?' | '…' | ':') || c == '\u{feff}';
+        }
+        Some(_) => {}
     }
     let before = text[..i].trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
     let before = before.trim_end_matches(['“', '«', '"', '(', '—', '–', '\u{a0}', ' ']);
@@ -391,7 +396,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn the_quick_sentence_start_test_agrees_with_the_full_one(text in "[a1 .\n\r«(é\u{a0}:\u{feff}]{0,16}") {
+        fn the_quick_sentence_start_test_agrees_with_the_full_one(text in "[a1 .,!…\n\r«“\"(—é\u{a0}\t:\u{feff}]{0,16}") {
             // The test without its common-case shortcut.
             let full = |i: usize| {
                 let before = text[..i].trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
