@@ -99,7 +99,6 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // How often each word is written with a capital inside a sentence, and how often in
     // lower case: a name is the spelling the text uses most.
     let mut capitalised: FastMap<&str, usize> = FastMap::default();
-    let mut lower_case: FastMap<&str, usize> = FastMap::default();
     // Capitalised words after a determiner, not followed by another capitalised word
     // ("des États voyous", "les États-Unis", but not "la Maison Blanche"): a common noun
     // the text uses as a name.
@@ -147,14 +146,19 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
                     label_nouns.insert(noun);
                 }
             }
-        } else if w.chars().all(char::is_lowercase) && !glued(text, s, s + w.len()) {
-            *lower_case.entry(w).or_default() += 1;
         }
     }
     // The lower-case forms of the words written with a capital: the only words the
     // name-in-lower-case test below can say anything about.
     let capital_forms: FastSet<String> =
         capitalised.keys().chain(named_nouns.keys()).map(|w| w.to_lowercase()).collect();
+    // How often each of those the text writes in lower case (other words need no count).
+    let mut lower_case: FastMap<&str, usize> = FastMap::default();
+    for &(s, w) in tokens.iter() {
+        if capital_forms.contains(w) && w.chars().all(char::is_lowercase) && !glued(text, s, s + w.len()) {
+            *lower_case.entry(w).or_default() += 1;
+        }
+    }
     // Names of three words or more, each written with a capital: "Name Service Switch",
     // "Licence Publique Générale". Keyed by the middle word in lower case.
     let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
