@@ -108,7 +108,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // the text writes each before a number with a capital, and in lower case.
     let before_number = |k: usize| {
         tokens.get(k + 1).is_some_and(|&(n, next)| {
-            text[tokens[k].0 + tokens[k].1.len()..n] == *" " && next.starts_with(|c: char| c.is_ascii_digit())
+            next.as_bytes()[0].is_ascii_digit() && text[tokens[k].0 + tokens[k].1.len()..n] == *" "
         })
     };
     let mut numbered: FastMap<String, (usize, usize)> = FastMap::default();
@@ -239,9 +239,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // Only a word the text also writes with a capital can have evidence (looked up
         // without building its capitalised form); "sendmail, postfix ou exim": a program
         // in a list of programs keeps its case.
+        // (A word counted in lower case is one of the capital forms.)
         if !first_upper
+            && lower_case.contains_key(word)
             && word.chars().count() >= 3
-            && capital_forms.contains(word)
             && word.chars().all(char::is_lowercase)
             && !glued(text, span.start, span.end)
             && !in_list_of_names(text, tokens, i, false)

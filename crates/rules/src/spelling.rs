@@ -52,8 +52,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         .tokens
         .iter()
         .enumerate()
-        .filter(|&(_, &(start, word))| candidate_shape(text, start, word))
+        .filter(|&(_, &(_, word))| candidate_shape(word))
         .filter(|&(_, &(_, word))| *unknown_words.entry(word).or_insert_with(|| no_lexicon_knows(word)))
+        .filter(|&(_, &(start, word))| !glued(text, start, start + word.len())) // "aujourd’hui", "fichier.conf"
         .map(|(i, &(start, word))| (i, start, word, word.to_string()))
         .collect();
     let mut counts: FastMap<&str, usize> = FastMap::default();
@@ -90,13 +91,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether the rule should look at the word at `start`: not a name, acronym, number,
-/// elided or hyphen-joined piece (then it is its own lower case).
-fn candidate_shape(text: &str, start: usize, word: &str) -> bool {
-    if word.chars().count() < 5 || word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase()) {
-        return false; // short, a number, a name, an acronym
-    }
-    !glued(text, start, start + word.len()) // "aujourd’hui", "Jong-un", "fichier.conf"
+/// Whether the rule should look at a word of this shape: not short, a name, an acronym
+/// or a number (then it is its own lower case).
+fn candidate_shape(word: &str) -> bool {
+    // Five characters take five bytes at least: most words stop at the first test.
+    word.len() >= 5
+        && word.chars().count() >= 5
+        && !word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase())
 }
 
 /// True when no lexicon knows `word` (lower case): not French nor English that wordfreq,
