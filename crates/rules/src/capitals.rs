@@ -178,10 +178,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // service Switch" beside "Name Service Switch".
         if !capital_triples.is_empty()
             && (1..tokens.len() - 1).contains(&i)
-            && word.chars().count() >= 4 // not "des", "de", "of": names keep those small
-            && word.chars().all(char::is_lowercase)
             && upper(tokens[i - 1].1)
             && upper(tokens[i + 1].1)
+            && word.chars().count() >= 4 // not "des", "de", "of": names keep those small
+            && word.chars().all(char::is_lowercase)
             && spaced_at(i - 1)
             && spaced_at(i)
             && capital_triples.contains(&(tokens[i - 1].1, word.to_string(), tokens[i + 1].1))
