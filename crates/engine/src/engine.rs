@@ -255,9 +255,9 @@ impl Engine {
     /// rewrites. Passes after the `first` keep only the applied findings.
     fn pass(&self, text: &str, request: &Request, scope: Scope, first: bool) -> Pass {
         let level = request.level;
-        // The language evidence of `text`, built once for the glossary and the rules: the
-        // rules run first, so that it is built from the words they split the text into.
-        // Glossary findings still come first in the list (it orders the repairs).
+        // The words and language evidence of `text`, worked out once for the rules and the
+        // glossary: the rules run first (the evidence is built after them, from their
+        // words). Glossary findings still come first in the list (it orders the repairs).
         let shared = Shared::new(text);
         let rules = check_all_sharing(&shared, &self.settings, scope);
         // Later passes keep only the fixes they apply: near-misses of names that are only

@@ -101,9 +101,10 @@ pub fn deletion_keys(s: &str, depth: usize, mut f: impl FnMut(u64)) {
     }
     for i in 0..n {
         f(piece(0, i).wrapping_mul(power[n - i - 1]).wrapping_add(piece(i + 1, n)));
-        if depth >= 2 {
+        if depth >= 2 && i + 1 < n {
+            // What comes before i, shifted past the n - i - 2 characters kept after it.
+            let head = piece(0, i).wrapping_mul(power[n - i - 2]);
             for j in i + 1..n {
-                let head = piece(0, i).wrapping_mul(power[n - i - 2]);
                 f(head.wrapping_add(piece(i + 1, j).wrapping_mul(power[n - j - 1])).wrapping_add(piece(j + 1, n)));
             }
         }

@@ -140,7 +140,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let text = cx.text;
-    let tokens = &cx.tokens;
+    let tokens = cx.tokens;
     let spaced = |a, b| spaced(text, a, b);
     for i in 0..tokens.len().saturating_sub(1) {
         let (det_start, det) = tokens[i];

@@ -95,7 +95,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let text = cx.text;
-    let tokens = &cx.tokens;
+    let tokens = cx.tokens;
     // How often each word is written with a capital inside a sentence, and how often in
     // lower case: a name is the spelling the text uses most.
     let mut capitalised: FastMap<&str, usize> = FastMap::default();
@@ -170,6 +170,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             capital_triples.insert((p, w.to_lowercase(), n));
         }
     }
+    // A text that writes several French nouns with a capital after a determiner writes
+    // labels or titles that way ("la Teinte", "la Saturation", "le Crayon"): there, a
+    // capital says nothing about a name.
     let labels = label_nouns.iter().filter(|w| is_french_word(&w.to_lowercase()) == Some(true)).count() >= LABEL_STYLE;
     for (i, &(start, word)) in tokens.iter().enumerate() {
         let span = Span::new(start, start + word.len());
@@ -239,11 +242,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // Only a word the text also writes with a capital can have evidence (looked up
         // without building its capitalised form); "sendmail, postfix ou exim": a program
         // in a list of programs keeps its case.
-        // (A word counted in lower case is one of the capital forms.)
+        // (The words `lower_case` counts are those capital forms, in lower case.)
         if !first_upper
             && lower_case.contains_key(word)
             && word.chars().count() >= 3
-            && word.chars().all(char::is_lowercase)
             && !glued(text, span.start, span.end)
             && !in_list_of_names(text, tokens, i, false)
         {

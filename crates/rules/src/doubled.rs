@@ -25,7 +25,7 @@ const MEANT: &[&str] = &["nous", "vous", "si", "très", "bla", "blah", "tam", "t
 pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
     let mut previous: Option<(usize, &str)> = None;
-    for &(start, word) in cx.tokens.iter() {
+    for &(start, word) in cx.tokens {
         if let Some((prev_start, prev)) = previous {
             // "Le le": the first may be capitalised; compared without allocating.
             let same = prev == word
@@ -33,7 +33,7 @@ pub fn doubled_word(cx: &Context, out: &mut Vec<Finding>) {
                     && prev.chars().flat_map(char::to_lowercase).eq(word.chars()));
             let spaces_only = same && spaced(text, (prev_start, prev), (start, word));
             let lower = if spaces_only { word.to_lowercase() } else { String::new() };
-            let grammatical = lower == "en" && gerund_follows(&cx.tokens, start);
+            let grammatical = lower == "en" && gerund_follows(cx.tokens, start);
             if spaces_only
                 && !MEANT.contains(&lower.as_str())
                 && !grammatical

@@ -193,7 +193,7 @@ fn starts_with_vowel_sound(word: &str) -> bool {
 /// Finds each elidable word followed, after spaces only, by a word that takes elision.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let text = cx.text;
-    let all = &cx.tokens;
+    let all = cx.tokens;
     // A word that opens a sentence in lower case somewhere ("aptitude fournit…") is a
     // command or a product name: no elision before it anywhere in the text.
     let lower_case_openers: FastSet<&str> = all
@@ -426,7 +426,7 @@ mod tests {
         let settings = crate::RuleSettings::new(&Default::default(), &["Hôpital".to_string()]);
         let text = "le hôpital de la ville";
         let mut out = Vec::new();
-        check(&Context::new(text, &settings), &mut out);
+        check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings), &mut out);
         assert!(out.is_empty());
     }
 }

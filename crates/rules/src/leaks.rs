@@ -604,7 +604,7 @@ fn quoted_english(text: &str, span: Span) -> bool {
 
 /// Reports each leak; its best candidate is an unsafe fix.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for mut leak in leaks_in(cx.text, &cx.tokens, cx.lang()) {
+    for mut leak in leaks_in(cx.text, cx.tokens, cx.lang()) {
         for c in &mut leak.candidates {
             *c = cx.style().apply(cx.text, leak.span, c);
         }

@@ -155,7 +155,7 @@ pub fn check_all_sharing(
     let mut out = Vec::new();
     // With every rule off, the text is not even split into words.
     let Some(first) = running.next() else { return out };
-    let context = Context::sharing(shared, settings);
+    let context = Context::new(shared, settings);
     for rule in std::iter::once(first).chain(running) {
         (rule.check)(&context, &mut out);
     }
@@ -171,7 +171,7 @@ pub fn check_all_sharing(
 pub(crate) fn run(check: fn(&Context, &mut Vec<Finding>), text: &str) -> Vec<Finding> {
     let settings = RuleSettings::default();
     let mut out = Vec::new();
-    check(&Context::new(text, &settings), &mut out);
+    check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings), &mut out);
     out
 }
 

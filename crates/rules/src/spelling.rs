@@ -44,33 +44,34 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let text = cx.text;
-    let mut seen: FastMap<String, Vec<&'static str>> = FastMap::default();
-    // How often each unknown word occurs: a spelling the text repeats is meant.
+    let mut seen: FastMap<&str, Vec<&'static str>> = FastMap::default();
     // Whether a lexicon knows a word, asked once per word of the text.
     let mut unknown_words: FastMap<&str, bool> = FastMap::default();
-    let unknown: Vec<(usize, usize, &str, String)> = cx
+    // The words the rule looks at, with their index among the tokens (none has a capital:
+    // each is its own lower case).
+    let unknown: Vec<(usize, usize, &str)> = cx
         .tokens
         .iter()
         .enumerate()
         .filter(|&(_, &(_, word))| candidate_shape(word))
         .filter(|&(_, &(_, word))| *unknown_words.entry(word).or_insert_with(|| no_lexicon_knows(word)))
         .filter(|&(_, &(start, word))| !glued(text, start, start + word.len())) // "aujourd’hui", "fichier.conf"
-        .map(|(i, &(start, word))| (i, start, word, word.to_string()))
+        .map(|(i, &(start, word))| (i, start, word))
         .collect();
+    // How often each unknown word occurs: a spelling the text repeats is meant.
     let mut counts: FastMap<&str, usize> = FastMap::default();
-    for (_, _, _, lower) in &unknown {
-        *counts.entry(lower.as_str()).or_default() += 1;
+    for &(_, _, word) in &unknown {
+        *counts.entry(word).or_default() += 1;
     }
-    for (i, start, word, lower) in &unknown {
-        let (start, word) = (*start, *word);
-        if counts[lower.as_str()] > 1
-            || cx.settings.known_words.contains(lower)
-            || in_list_of_names(text, &cx.tokens, *i, false)
+    for &(i, start, word) in &unknown {
+        if counts[word] > 1
+            || cx.settings.known_words.contains(word)
+            || in_list_of_names(text, cx.tokens, i, false)
             || defined_at_line_start(text, start, start + word.len())
         {
             continue;
         }
-        let candidates = seen.entry(lower.clone()).or_insert_with(|| suggestions(lower)).clone();
+        let candidates = seen.entry(word).or_insert_with(|| suggestions(word)).clone();
         if candidates.is_empty() || cx.lang().is_english(start, start + word.len()) {
             continue;
         }
@@ -83,7 +84,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             format!("{word:?} is not a French word (French: {})", shown.join(", ")),
         );
         let edit = Edit::replace(span, shown[0].clone());
-        out.push(finding.with_fix(if is_truncation(lower, &candidates) {
+        out.push(finding.with_fix(if is_truncation(word, &candidates) {
             Fix::safe(edit)
         } else {
             Fix::suggestion(edit)
@@ -220,7 +221,7 @@ mod tests {
         settings.accept(["devraien"]);
         let text = "des armes qui devraien être utilisées";
         let mut out = Vec::new();
-        check(&Context::new(text, &settings), &mut out);
+        check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings), &mut out);
         assert!(out.is_empty(), "{out:?}");
     }
 }

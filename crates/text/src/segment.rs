@@ -368,8 +368,12 @@ fn german_ordinal(text: &str, dot: usize, next: usize) -> bool {
 /// assert!(!is_sentence_start(text, text.find("le reste").unwrap()));
 /// ```
 pub fn is_sentence_start(text: &str, i: usize) -> bool {
-    // The common case first: spaces, and before them a character neither trimmed below
-    // nor white space (a letter, a comma, a full stop), which decides.
+    // What may stand between a sentence stop and the word: opening marks and spaces.
+    const OPENING: [char; 6] = ['“', '«', '"', '(', '—', '–'];
+    // What ends the sentence or the line before it.
+    let closes = |c: char| matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':' | '\u{feff}');
+    // The common case first: spaces, and before them a character that is neither an
+    // opening mark nor white space (a letter, a comma, a full stop), which decides.
     let bytes = text.as_bytes();
     let mut j = i;
     while j > 0 && bytes[j - 1] == b' ' {
@@ -377,17 +381,12 @@ pub fn is_sentence_start(text: &str, i: usize) -> bool {
     }
     match char_before(text, j) {
         None => return true,
-        Some(c) if !c.is_whitespace() && !matches!(c, '“' | '«' | '"' | '(' | '—' | '–') => {
-            return matches!(c, '.' | '!' | '?' | '…' | ':') || c == '\u{feff}';
-        }
+        Some(c) if !c.is_whitespace() && !OPENING.contains(&c) => return closes(c),
         Some(_) => {}
     }
     let before = text[..i].trim_end_matches(|c: char| c.is_whitespace() && c != '\n' && c != '\r');
-    let before = before.trim_end_matches(['“', '«', '"', '(', '—', '–', '\u{a0}', ' ']);
-    match before.chars().next_back() {
-        None => true,
-        Some(c) => matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':') || !is_word_char(c) && c == '\u{feff}',
-    }
+    let before = before.trim_end_matches(|c: char| OPENING.contains(&c) || matches!(c, '\u{a0}' | ' '));
+    before.chars().next_back().is_none_or(closes)
 }
 
 #[cfg(test)]
