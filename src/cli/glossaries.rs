@@ -6,7 +6,7 @@
 
 use crate::cli::input::{Input, read_text};
 use glossfix::{DEFAULT_GLOSSARY, DEFAULT_GLOSSARY_NAME, Engine, LoadError};
-use glossfix_maintain::load::{Loaded, ParsedFile, load_linted, load_parsed};
+use glossfix_maintain::load::{Loaded, ParsedFile, load_linted};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -62,7 +62,8 @@ fn visit(
 }
 
 /// Loads the glossary files of `roots` (with what they extend) as one; no root: the
-/// built-in glossary.
+/// built-in glossary. Lint's answer for a big set comes from the lint cache when the
+/// files have not changed since it was remembered.
 pub fn load_set(roots: &[PathBuf]) -> Result<Loaded, Vec<String>> {
     if roots.is_empty() {
         // The built-in glossary is linted by the test suite, not at each start.
@@ -70,7 +71,7 @@ pub fn load_set(roots: &[PathBuf]) -> Result<Loaded, Vec<String>> {
             .map_err(|e| LoadError::lines(&e));
     }
     let files = files_of(roots).map_err(|e| vec![e])?;
-    load_parsed(files).map_err(|e| e.lines())
+    crate::cli::lint_cache::load(files).map_err(|e| e.lines())
 }
 
 /// `path` as messages show it: relative to the current folder when it is below one of

@@ -10,6 +10,7 @@
 //! | [`interrupt`] | Ctrl-C and SIGTERM |
 //! | [`render`] | printing findings, errors and notes |
 //! | [`glossaries`] | which glossary each article uses; `extends`; loading |
+//! | [`lint_cache`] | lint's answers for big glossaries, remembered between runs |
 //! | [`output`] | colour, the progress bar and the summary |
 //! | [`fix`], [`check`], [`align`], [`suggest`], [`glossary`], [`lsp`], [`review`], [`snapshot`] | one module per command |
 
@@ -21,6 +22,7 @@ pub mod glossary;
 pub mod input;
 pub mod interrupt;
 pub mod jsonl;
+pub mod lint_cache;
 pub mod lsp;
 pub mod output;
 pub mod render;
@@ -82,6 +84,11 @@ pub struct Global {
     /// No progress bar and no summary on standard error
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Lint big glossaries at every run instead of reading lint's answer remembered in
+    /// the cache folder ($GLOSSFIX_CACHE_DIR, else $XDG_CACHE_HOME/glossfix, else
+    /// ~/.cache/glossfix)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Inputs larger than this many bytes are processed in chunks
     #[arg(long, global = true, value_name = "BYTES", default_value_t = 64 << 20, hide = true)]
     pub stream_threshold: u64,
@@ -228,6 +235,9 @@ pub fn main() -> ExitCode {
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let interrupt = Interrupt::install();
     let global = cli.global;
+    if global.no_cache {
+        lint_cache::turn_off();
+    }
     let exit = match cli.command {
         Command::Glossary(command) => glossary::run(command, &global, &interrupt),
         Command::Lsp(args) => lsp::run(&args, global.first_glossary()),

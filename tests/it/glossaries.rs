@@ -141,3 +141,96 @@ fn a_refused_glossary_below_stops_only_its_articles() {
         "Il a pris le véhicule et les steps du chef.\n"
     );
 }
+
+/// A glossary of more than 64 KiB (the lint cache's threshold) whose lint gives one
+/// warning: "alpha" -> "beta" is changed again by "beta" -> "gamma".
+fn big_glossary(extra: &str) -> String {
+    let mut toml = String::from(
+        "[[fix]]\nfind = \"alpha\"\nreplace = \"beta\"\n\n[[fix]]\nfind = \"beta\"\nreplace = \"gamma\"\n",
+    );
+    for i in 0..2000 {
+        toml.push_str(&format!("\n[[fix]]\nfind = \"zqvx{i}k\"\nreplace = \"zqvx{i}\"\n"));
+    }
+    toml.push_str(extra);
+    assert!(toml.len() > 64 * 1024);
+    toml
+}
+
+#[test]
+fn a_big_glossarys_lint_answer_is_remembered_until_a_file_changes() {
+    let dir = tree(&[("big.toml", &big_glossary("")), ("a.txt", "Il dit alpha et zqvx7k.\n")]);
+    let cache = dir.path().join("cache");
+    let run_cached = |extra: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_glossfix"));
+        cmd.args(["--quiet", "--glossary", "big.toml"]).args(extra).args(["check", "a.txt"]);
+        cmd.env("GLOSSFIX_CACHE_DIR", &cache).current_dir(dir.path()).output().unwrap()
+    };
+    let remembered = || -> Vec<std::path::PathBuf> {
+        let Ok(entries) = std::fs::read_dir(&cache) else { return Vec::new() };
+        entries.map(|e| e.unwrap().path()).collect()
+    };
+    let warning = "warning[chain]: [[fix]] \"alpha\" -> \"beta\": the repair is changed again by line 6";
+    // Linted, and the answer remembered.
+    let first = run_cached(&[]);
+    assert_eq!(first.status.code(), Some(1), "{}", err(&first));
+    assert!(err(&first).contains(warning), "{}", err(&first));
+    let files = remembered();
+    assert_eq!(files.len(), 1, "{files:?}");
+    // The same files again: the same output, the answer read from the cache (a doctored
+    // answer shows it is read, not recomputed).
+    let second = run_cached(&[]);
+    assert_eq!((out(&second), err(&second)), (out(&first), err(&first)));
+    let answer = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(&files[0], answer.replace("the repair is changed again", "REMEMBERED")).unwrap();
+    assert!(err(&run_cached(&[])).contains("\"beta\": REMEMBERED by line 6"), "{}", err(&run_cached(&[])));
+    // --no-cache lints.
+    assert!(err(&run_cached(&["--no-cache"])).contains(warning));
+    // A damaged answer is a miss: linted again and rewritten.
+    std::fs::write(&files[0], "{").unwrap();
+    let damaged = run_cached(&[]);
+    assert_eq!((out(&damaged), err(&damaged)), (out(&first), err(&first)));
+    assert_eq!(std::fs::read_to_string(&files[0]).unwrap(), answer);
+    // A changed file is linted: refused now (a loop), whatever the cache holds, and a
+    // refused glossary is never remembered.
+    std::fs::write(dir.path().join("big.toml"), big_glossary("\n[[fix]]\nfind = \"gamma\"\nreplace = \"alpha\"\n"))
+        .unwrap();
+    let refused = run_cached(&[]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(err(&refused).contains("change each other in a loop"), "{}", err(&refused));
+    assert_eq!(remembered(), files);
+}
+
+#[test]
+fn small_glossaries_and_a_turned_off_cache_remember_nothing() {
+    let dir = tree(&[("big.toml", &big_glossary("")), ("small.toml", BASE), ("a.txt", ARTICLE)]);
+    let home = dir.path().join("home");
+    // (glossary, extra options, GLOSSFIX_CACHE_DIR)
+    let cases: &[(&str, &[&str], Option<&str>)] = &[
+        ("small.toml", &[], Some("cache")),
+        ("big.toml", &["--no-cache"], Some("cache")),
+        ("big.toml", &[], Some("")),
+    ];
+    for &(glossary, extra, cache_dir) in cases {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_glossfix"));
+        cmd.args(["--quiet", "--glossary", glossary]).args(extra).args(["check", "a.txt"]);
+        cmd.env("HOME", &home).env_remove("XDG_CACHE_HOME").current_dir(dir.path());
+        match cache_dir {
+            Some(d) => cmd.env("GLOSSFIX_CACHE_DIR", d),
+            None => cmd.env_remove("GLOSSFIX_CACHE_DIR"),
+        };
+        let o = cmd.output().unwrap();
+        assert_eq!(o.status.code(), Some(1), "{glossary} {extra:?}: {}", err(&o));
+        assert!(!dir.path().join("cache").exists() && !home.exists(), "{glossary} {extra:?} {cache_dir:?}");
+    }
+    // Without GLOSSFIX_CACHE_DIR nor XDG_CACHE_HOME: under $HOME/.cache.
+    let o = Command::new(env!("CARGO_BIN_EXE_glossfix"))
+        .args(["--quiet", "--glossary", "big.toml", "check", "a.txt"])
+        .env("HOME", &home)
+        .env_remove("XDG_CACHE_HOME")
+        .env_remove("GLOSSFIX_CACHE_DIR")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", err(&o));
+    assert_eq!(std::fs::read_dir(home.join(".cache/glossfix")).unwrap().count(), 1);
+}

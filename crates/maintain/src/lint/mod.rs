@@ -64,6 +64,14 @@ macro_rules! problem_kinds {
                 }
             }
 
+            /// The kind whose stable id is `id`.
+            pub fn from_id(id: &str) -> Option<Self> {
+                match id {
+                    $($id => Some(ProblemKind::$variant),)*
+                    _ => None,
+                }
+            }
+
             /// How bad a problem of this kind is.
             pub fn severity(self) -> Severity {
                 match self {
