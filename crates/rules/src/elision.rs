@@ -38,6 +38,9 @@ const ELIDABLE: &[(&str, &str)] = &[
     ("ce", "c"),
 ];
 
+/// The length of the longest word of [`ELIDABLE`] ("lorsque", "puisque").
+const LONGEST_ELIDABLE: usize = 7;
+
 /// Words beginning with an aspirated h (and their common derivatives' stems): no
 /// elision before them.
 const ASPIRATED_H: &[&str] = &[
@@ -202,14 +205,15 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         .map(|(_, w)| *w)
         .collect();
     for pair in 0..all.len().saturating_sub(1) {
-        if lower_case_openers.contains(all[pair + 1].1) {
-            continue;
-        }
         let (start, word) = all[pair];
         let (next_start, next) = all[pair + 1];
-        // The elidable words are ASCII: compare without allocating for every word.
+        // The elidable words are short ASCII: compare without allocating for every word,
+        // and most words are out at their length.
+        if !(2..=LONGEST_ELIDABLE).contains(&word.len()) {
+            continue;
+        }
         let Some(&(lower, elided)) = ELIDABLE.iter().find(|(w, _)| w.eq_ignore_ascii_case(word)) else { continue };
-        if !takes_elision(text, all, pair, lower, cx) {
+        if lower_case_openers.contains(next) || !takes_elision(text, all, pair, lower, cx) {
             continue;
         }
         if !spaced(text, (start, word), (next_start, next)) {
@@ -242,15 +246,15 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 fn takes_elision(text: &str, all: &[(usize, &str)], pair: usize, lower: &str, cx: &Context) -> bool {
     let (start, word) = all[pair];
     let (_, next) = all[pair + 1];
-    let next_lower = next.to_lowercase();
-    let sentence_initial = is_sentence_start(text, start);
-    let word_capital = word.chars().next().is_some_and(char::is_uppercase);
-    if word_capital && !sentence_initial {
-        return false; // "De Oliveira", "La Havane": part of a name
-    }
-    if word.chars().skip(1).any(char::is_uppercase) || !starts_with_vowel_sound(next) {
+    // Most words after "de", "le", "que" start with a consonant: out before any work.
+    if !starts_with_vowel_sound(next) || word.chars().skip(1).any(char::is_uppercase) {
         return false;
     }
+    let word_capital = word.chars().next().is_some_and(char::is_uppercase);
+    if word_capital && !is_sentence_start(text, start) {
+        return false; // "De Oliveira", "La Havane": part of a name
+    }
+    let next_lower = next.to_lowercase();
     match lower {
         "si" => return SI_BEFORE.contains(&next_lower.as_str()),
         "ce" => return CE_BEFORE.contains(&next_lower.as_str()),
@@ -356,6 +360,12 @@ fn plural_form(word: &str) -> bool {
 mod tests {
     use super::*;
     use crate::{fixed, run};
+
+    #[test]
+    fn every_elidable_word_passes_the_length_test() {
+        assert_eq!(ELIDABLE.iter().map(|(w, _)| w.len()).max(), Some(LONGEST_ELIDABLE));
+        assert!(ELIDABLE.iter().all(|(w, _)| w.len() >= 2 && w.is_ascii()));
+    }
 
     #[test]
     fn elision_table() {
