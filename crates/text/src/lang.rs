@@ -29,12 +29,17 @@ pub const ENGLISH_ONLY: &[&str] = &[
 /// English-only, or neither. Looked up in the two lists sorted once, by binary search,
 /// as every word of every text asks.
 pub fn function_word(lower: &str) -> Option<Language> {
-    use std::sync::OnceLock;
-    static SORTED: OnceLock<Vec<(u64, Language)>> = OnceLock::new();
     // Function words are short: a longer word is none.
     if lower.len() > LONGEST_FUNCTION_WORD {
         return None;
     }
+    packed_function_word(packed(lower))
+}
+
+/// [`function_word`] of a lower-cased word already [`packed`].
+fn packed_function_word(key: u64) -> Option<Language> {
+    use std::sync::OnceLock;
+    static SORTED: OnceLock<Vec<(u64, Language)>> = OnceLock::new();
     let sorted = SORTED.get_or_init(|| {
         let mut all: Vec<(u64, Language)> = FRENCH_ONLY
             .iter()
@@ -44,8 +49,12 @@ pub fn function_word(lower: &str) -> Option<Language> {
         all.sort_unstable();
         all
     });
-    let key = packed(lower);
     sorted.binary_search_by_key(&key, |&(w, _)| w).ok().map(|k| sorted[k].1)
+}
+
+/// [`packed`] of the lower case of `word`, ASCII of at most eight bytes.
+fn packed_ascii_lowercase(word: &str) -> u64 {
+    word.bytes().enumerate().fold(0, |key, (i, b)| key | u64::from(b.to_ascii_lowercase()) << (8 * i))
 }
 
 /// A word of eight bytes or fewer as one number (its bytes, zero-padded): two words are
@@ -156,9 +165,8 @@ pub struct LangIndex {
     /// Each word's start and end.
     starts: Vec<usize>,
     ends: Vec<usize>,
-    /// French-only and English-only words among the first `i` words.
-    french: Vec<u32>,
-    english: Vec<u32>,
+    /// (French-only, English-only) words among the first `i` words.
+    counts: Vec<(u32, u32)>,
     /// Where each line break (`\n` or `\r`) is.
     breaks: Vec<usize>,
 }
@@ -171,21 +179,29 @@ impl LangIndex {
 
     /// Reads `text` once, given its words (as [`words`] gives them).
     pub fn from_words<'a>(text: &str, tokens: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
-        let mut index = LangIndex { french: vec![0], english: vec![0], ..Self::default() };
+        let tokens = tokens.into_iter();
+        let n = tokens.size_hint().0;
+        let mut index = LangIndex {
+            starts: Vec::with_capacity(n),
+            ends: Vec::with_capacity(n),
+            counts: Vec::with_capacity(n + 1),
+            breaks: memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).collect(),
+        };
+        index.counts.push((0, 0));
+        let (mut fr, mut en) = (0u32, 0u32);
         let mut lower = String::new();
         for (start, word) in tokens {
-            let (mut fr, mut en) = (*index.french.last().unwrap_or(&0), *index.english.last().unwrap_or(&0));
-            // Function words are short: longer words need no lower-casing, nor do words
-            // in lower-case ASCII already.
+            // Function words are short: longer words need no lower-casing. ASCII is
+            // lower-cased as it is packed; other short words go through a string.
             if word.len() <= LONGEST_FUNCTION_WORD {
-                let lower = if word.bytes().all(|b| b.is_ascii_lowercase()) {
-                    word
+                let class = if word.is_ascii() {
+                    packed_function_word(packed_ascii_lowercase(word))
                 } else {
                     lower.clear();
                     lower.extend(word.chars().flat_map(char::to_lowercase));
-                    lower.as_str()
+                    function_word(&lower)
                 };
-                match function_word(lower) {
+                match class {
                     Some(Language::French) => fr += 1,
                     Some(Language::English) => en += 1,
                     None => {}
@@ -193,10 +209,8 @@ impl LangIndex {
             }
             index.starts.push(start);
             index.ends.push(start + word.len());
-            index.french.push(fr);
-            index.english.push(en);
+            index.counts.push((fr, en));
         }
-        index.breaks = text.bytes().enumerate().filter(|&(_, b)| b == b'\n' || b == b'\r').map(|(i, _)| i).collect();
         index
     }
 
@@ -217,7 +231,8 @@ impl LangIndex {
         if from >= to {
             return (0, 0);
         }
-        ((self.french[to] - self.french[from]) as usize, (self.english[to] - self.english[from]) as usize)
+        let (a, b) = (self.counts[from], self.counts[to]);
+        ((b.0 - a.0) as usize, (b.1 - a.1) as usize)
     }
 
     fn counts(&self, start: usize, end: usize) -> (usize, usize) {
@@ -283,6 +298,33 @@ mod tests {
         for (text, word, want) in cases {
             let at = text.find(word).unwrap();
             assert_eq!(is_french_context(text, at, at + word.len()), want, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The index answers as the functions do on any text made of function words of
+        /// both lists in any case, other words, accents, and every kind of line break.
+        #[test]
+        fn the_index_answers_as_the_functions_do_on_any_text(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "le", "Le", "LES", "the", "The", "OF", "which", "Which", "être", "Être", "où", "à", "À", "été",
+                    "steps", "vehicle", "a", "en", "plus", "Qu", "d", "L", "ÉTÉ", "wHiCh", "x", "1", "dé", "ok",
+                ]),
+                0..60,
+            ),
+            seps in proptest::collection::vec(proptest::sample::select(vec![" ", " ", " ", ", ", "\n", "\r\n", "’", "-", ". "]), 60),
+        ) {
+            let mut text = String::new();
+            for (part, sep) in parts.iter().zip(&seps) {
+                text.push_str(part);
+                text.push_str(sep);
+            }
+            let index = LangIndex::new(&text);
+            for (start, word) in words(&text) {
+                let end = start + word.len();
+                proptest::prop_assert_eq!(index.counts(start, end), context_counts(&text, start, end), "{:?} at {:?}", text, word);
+            }
         }
     }
 
