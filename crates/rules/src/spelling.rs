@@ -96,9 +96,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
 /// or a number (then it is its own lower case).
 fn candidate_shape(word: &str) -> bool {
     // Five characters take five bytes at least: most words stop at the first test.
-    word.len() >= 5
-        && word.chars().count() >= 5
-        && !word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase())
+    if word.len() < 5 {
+        return false;
+    }
+    // ASCII (most words): one byte a character, tested byte by byte.
+    if word.is_ascii() {
+        return !word.bytes().any(|b| b.is_ascii_digit() || b == b'_' || b.is_ascii_uppercase());
+    }
+    word.chars().count() >= 5 && !word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase())
 }
 
 /// True when no lexicon knows `word` (lower case): not French nor English that wordfreq,
@@ -166,6 +171,32 @@ fn is_truncation(word: &str, candidates: &[&str]) -> bool {
 mod tests {
     use super::*;
     use crate::{fixed, run};
+
+    #[test]
+    fn candidate_shapes_table() {
+        // (word, looked at): the ASCII path and the character path agree on each.
+        let cases = [
+            ("devraien", true),
+            ("Devraien", false),
+            ("devRaien", false),
+            ("dev_raien", false),
+            ("devra1en", false),
+            ("abcd", false),
+            ("écrit", true),
+            ("écri", false),  // four characters in five bytes
+            ("Écrire", false),
+            ("écrÎre", false),
+            ("ab_cé", false),
+            ("abc9é", false),
+            ("àéèùç", true),
+        ];
+        for (word, want) in cases {
+            assert_eq!(candidate_shape(word), want, "{word}");
+            let by_chars = word.chars().count() >= 5
+                && !word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase());
+            assert_eq!(by_chars, want, "{word}: the table itself");
+        }
+    }
 
     #[test]
     fn spelling_table() {
