@@ -11,6 +11,10 @@ pub fn is_word_char(c: char) -> bool {
     if matches!(c, '\u{C0}'..='\u{17F}') {
         return c != '×' && c != '÷';
     }
+    // General Punctuation (’ “ ” – — …, spaces): no letter, digit or mark.
+    if matches!(c, '\u{2000}'..='\u{206F}') {
+        return false;
+    }
     c.is_alphanumeric() || is_combining_mark(c)
 }
 
@@ -87,6 +91,15 @@ pub fn glued(text: &str, start: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_quick_ranges_answer_as_unicode_does() {
+        // Latin-1 and Latin Extended-A, and General Punctuation, answered without the
+        // Unicode tables: the same as the tables.
+        for c in ('\u{C0}'..='\u{17F}').chain('\u{2000}'..='\u{206F}') {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_combining_mark(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn classes_table() {

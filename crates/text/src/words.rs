@@ -127,18 +127,29 @@ pub fn spaced(text: &str, a: (usize, &str), b: (usize, &str)) -> bool {
 
 /// Iterates over the words of `text` as `(byte offset, word)`.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
     let mut i = 0;
     std::iter::from_fn(move || {
-        while let Some(c) = char_at(text, i) {
-            if is_word_char(c) {
-                let end = word_end(text, i);
+        loop {
+            let b = *bytes.get(i)?;
+            // ASCII: a letter or digit starts a word; anything else is skipped.
+            let starts = if b < 0x80 {
+                b.is_ascii_alphanumeric()
+            } else {
+                let c = char_at(text, i)?;
+                if !is_word_char(c) {
+                    i += c.len_utf8();
+                    continue;
+                }
+                true
+            };
+            if starts {
                 let start = i;
-                i = end;
-                return Some((start, &text[start..end]));
+                i = word_end(text, i);
+                return Some((start, &text[start..i]));
             }
-            i += c.len_utf8();
+            i += 1;
         }
-        None
     })
 }
 
@@ -148,7 +159,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn words_end_where_the_character_loop_ends_them(text in "[ab1é\u{301}’' .\u{2011}-]{0,24}") {
+        fn words_end_where_the_character_loop_ends_them(text in "[ab1éÀÿ×÷œĀſƀ\u{301}’' .\u{2011}-]{0,24}") {
             // The plain loop: every character asked, a hyphen's neighbours too.
             let plain_end = |start: usize| {
                 let mut end = start;
@@ -165,6 +176,25 @@ mod tests {
             for start in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
                 proptest::prop_assert_eq!(word_end(&text, start), plain_end(start), "{:?} from {}", text, start);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_are_found_as_the_character_loop_finds_them(text in "[ab1éÀ×÷œſƀ\u{301}’' .,«\n\u{a0}\u{2011}-]{0,40}") {
+            // The plain loop: every character asked.
+            let mut plain = Vec::new();
+            let mut i = 0;
+            while let Some(c) = char_at(&text, i) {
+                if is_word_char(c) {
+                    let end = word_end(&text, i);
+                    plain.push((i, &text[i..end]));
+                    i = end;
+                } else {
+                    i += c.len_utf8();
+                }
+            }
+            proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), plain, "{:?}", text);
         }
     }
 
