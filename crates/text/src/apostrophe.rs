@@ -21,22 +21,28 @@ impl ApostropheStyle {
     pub fn new(text: &str) -> Self {
         let mut style = ApostropheStyle { straight: vec![0], curly: vec![0], ..Self::default() };
         let (mut straight, mut curly) = (0u32, 0u32);
-        // A byte loop: ’ is E2 80 99 and ʼ is CA BC in UTF-8, and no other character's
-        // encoding holds those sequences.
+        // Vectorised searches for the line breaks and for the bytes an apostrophe starts
+        // with, merged in order: ’ is E2 80 99 and ʼ is CA BC in UTF-8, and no other
+        // character's encoding holds those sequences.
         let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            match b {
-                b'\'' => straight += 1,
-                0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => curly += 1,
-                0xCA if bytes.get(i + 1) == Some(&0xBC) => curly += 1,
-                b'\n' => {
-                    style.breaks.push(i);
-                    style.straight.push(straight);
-                    style.curly.push(curly);
+        let mut marks = memchr::memchr3_iter(b'\'', 0xE2, 0xCA, bytes).peekable();
+        let mut count_before = |end: usize, straight: &mut u32, curly: &mut u32| {
+            while let Some(i) = marks.next_if(|&i| i < end) {
+                match bytes[i] {
+                    b'\'' => *straight += 1,
+                    0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99]) => *curly += 1,
+                    0xCA if bytes.get(i + 1) == Some(&0xBC) => *curly += 1,
+                    _ => {}
                 }
-                _ => {}
             }
+        };
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            count_before(at, &mut straight, &mut curly);
+            style.breaks.push(at);
+            style.straight.push(straight);
+            style.curly.push(curly);
         }
+        count_before(bytes.len(), &mut straight, &mut curly);
         style.straight.push(straight);
         style.curly.push(curly);
         style
@@ -78,6 +84,35 @@ fn majority(straight: usize, curly: usize) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The counts are the counts of a byte loop over the text, on any text.
+        #[test]
+        fn lines_count_as_a_byte_loop_counts_them(text in "[a'’ʼ\n\u{2018}\u{2020}\u{2BB}é]{0,30}") {
+            let style = ApostropheStyle::new(&text);
+            let (mut breaks, mut straight, mut curly) = (Vec::new(), vec![0], vec![0]);
+            let (mut s, mut c) = (0, 0);
+            for ch in text.chars() {
+                match ch {
+                    '\'' => s += 1,
+                    '’' | 'ʼ' => c += 1,
+                    _ => {}
+                }
+                if ch == '\n' {
+                    breaks.push(straight.len() - 1);
+                    straight.push(s);
+                    curly.push(c);
+                }
+            }
+            straight.push(s);
+            curly.push(c);
+            let want_breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+            proptest::prop_assert_eq!(&style.breaks, &want_breaks);
+            proptest::prop_assert_eq!(breaks.len(), want_breaks.len());
+            proptest::prop_assert_eq!(&style.straight, &straight, "{:?}", text);
+            proptest::prop_assert_eq!(&style.curly, &curly, "{:?}", text);
+        }
+    }
 
     #[test]
     fn style_table() {
