@@ -57,6 +57,10 @@ fn word_end(text: &str, start: usize) -> usize {
         while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
             end += 1;
         }
+        // Other ASCII ends the word, but for "-", the one ASCII hyphen, which may join.
+        if bytes.get(end).is_some_and(|&b| b < 0x80 && b != b'-') {
+            break;
+        }
         let Some(c) = char_at(text, end) else { break };
         // Its neighbours are read only for a hyphen, the one character they decide.
         let inside = is_word_char(c)
