@@ -14,7 +14,7 @@ impl LineIndex {
         let mut i = 0;
         while i < bytes.len() {
             // Jump to the next line break.
-            match bytes[i..].iter().position(|&b| b == b'\n' || b == b'\r') {
+            match memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
                 Some(next) => i += next,
                 None => break,
             }

@@ -72,7 +72,7 @@ fn tokens(text: &str) -> Vec<Span> {
     let mut fence: Option<(usize, &str)> = None;
     let mut at = 0;
     // A byte search first: most texts have neither mark.
-    let has = |b: u8, fence: &str| text.as_bytes().contains(&b) && text.contains(fence);
+    let has = |b: u8, fence: &str| memchr::memchr(b, text.as_bytes()).is_some() && text.contains(fence);
     let fenced = has(b'`', "```") || has(b'~', "~~~");
     for line in text.split_inclusive('\n').take_while(|_| fenced) {
         let trimmed = line.trim_start();
@@ -95,7 +95,7 @@ fn tokens(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < bytes.len() {
         // Most texts have none: jump from one to the next.
-        let Some(next) = bytes[i..].iter().position(|&b| b == b'`') else { break };
+        let Some(next) = memchr::memchr(b'`', &bytes[i..]) else { break };
         i += next;
         let open = bytes[i..].iter().take_while(|&&b| b == b'`').count();
         let body = i + open;
