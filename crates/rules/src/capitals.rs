@@ -112,6 +112,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         })
     };
     let mut numbered: FastMap<String, (usize, usize)> = FastMap::default();
+    // Whether each word starts with a capital, decided once for the scans below.
+    let upper: Vec<bool> = tokens.iter().map(|(_, w)| w.chars().next().is_some_and(char::is_uppercase)).collect();
     for (k, &(s, w)) in tokens.iter().enumerate() {
         // Captions ("Figure 3. Exemple") open a line, where a capital says nothing: counted
         // inside sentences only.
@@ -121,13 +123,13 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             && !is_sentence_start(text, s)
         {
             let entry = numbered.entry(w.to_lowercase()).or_default();
-            if w.chars().next().is_some_and(char::is_uppercase) { entry.0 += 1 } else { entry.1 += 1 }
+            if upper[k] { entry.0 += 1 } else { entry.1 += 1 }
         }
-        if w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, s) {
+        if upper[k] && !is_sentence_start(text, s) {
             *capitalised.entry(w).or_default() += 1;
-            let next_is_name = tokens.get(k + 1).is_some_and(|&(n, next)| {
-                next.chars().next().is_some_and(char::is_uppercase) && text[s + w.len()..n].trim().is_empty()
-            });
+            let next_is_name = tokens
+                .get(k + 1)
+                .is_some_and(|&(n, _)| upper[k + 1] && text[s + w.len()..n].trim().is_empty());
             // "la Boîte à outils", "l’Historique d’annulation": a capitalised noun with
             // its complement is a title, written as titles are, not a name.
             let complement = tokens.get(k + 1).is_some_and(|&(n, next)| {
@@ -152,21 +154,25 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // name-in-lower-case test below can say anything about.
     let capital_forms: FastSet<String> =
         capitalised.keys().chain(named_nouns.keys()).map(|w| w.to_lowercase()).collect();
-    // How often each of those the text writes in lower case (other words need no count).
+    // How often each of those the text writes in lower case (other words need no count),
+    // and which words are one of those forms (only they are looked up again below).
     let mut lower_case: FastMap<&str, usize> = FastMap::default();
-    for &(s, w) in tokens.iter() {
-        if capital_forms.contains(w) && w.chars().all(char::is_lowercase) && !glued(text, s, s + w.len()) {
-            *lower_case.entry(w).or_default() += 1;
+    let mut capital_form = vec![false; tokens.len()];
+    for (k, &(s, w)) in tokens.iter().enumerate() {
+        if !upper[k] && capital_forms.contains(w) {
+            capital_form[k] = true;
+            if w.chars().all(char::is_lowercase) && !glued(text, s, s + w.len()) {
+                *lower_case.entry(w).or_default() += 1;
+            }
         }
     }
     // Names of three words or more, each written with a capital: "Name Service Switch",
     // "Licence Publique Générale". Keyed by the middle word in lower case.
-    let upper = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let spaced_at = |k: usize| spaced(text, tokens[k], tokens[k + 1]);
     let mut capital_triples: FastSet<(&str, String, &str)> = FastSet::default();
     for k in 1..tokens.len().saturating_sub(1) {
         let (p, w, n) = (tokens[k - 1].1, tokens[k].1, tokens[k + 1].1);
-        if upper(p) && upper(w) && upper(n) && spaced_at(k - 1) && spaced_at(k) {
+        if upper[k - 1] && upper[k] && upper[k + 1] && spaced_at(k - 1) && spaced_at(k) {
             capital_triples.insert((p, w.to_lowercase(), n));
         }
     }
@@ -181,8 +187,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // service Switch" beside "Name Service Switch".
         if !capital_triples.is_empty()
             && (1..tokens.len() - 1).contains(&i)
-            && upper(tokens[i - 1].1)
-            && upper(tokens[i + 1].1)
+            && upper[i - 1]
+            && upper[i + 1]
             && word.chars().count() >= 4 // not "des", "de", "of": names keep those small
             && word.chars().all(char::is_lowercase)
             && spaced_at(i - 1)
@@ -218,7 +224,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             );
             continue;
         }
-        let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+        let first_upper = upper[i];
         if first_upper && word.chars().skip(1).all(|c| !c.is_uppercase()) && !is_sentence_start(text, start) {
             let previous = i.checked_sub(1).map(|p| tokens[p]).filter(|&prev| spaced(text, prev, (start, word)));
             let after_en = previous.is_some_and(|(_, p)| p == "en");
@@ -243,7 +249,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // without building its capitalised form); "sendmail, postfix ou exim": a program
         // in a list of programs keeps its case.
         // (The words `lower_case` counts are those capital forms, in lower case.)
-        if !first_upper
+        if capital_form[i]
             && lower_case.contains_key(word)
             && word.chars().count() >= 3
             && !glued(text, span.start, span.end)

@@ -99,12 +99,27 @@ fn candidate_shape(word: &str) -> bool {
     if word.len() < 5 {
         return false;
     }
-    // ASCII (most words): one byte a character, tested byte by byte.
+    // ASCII (most words): one byte a character, each looked up in a table; a byte of
+    // another character sends the word to the character test.
+    if word.bytes().all(|b| LOWER_ASCII_NO_DIGIT[usize::from(b)]) {
+        return true;
+    }
     if word.is_ascii() {
-        return !word.bytes().any(|b| b.is_ascii_digit() || b == b'_' || b.is_ascii_uppercase());
+        return false; // a digit, "_" or a capital
     }
     word.chars().count() >= 5 && !word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase())
 }
+
+/// The ASCII bytes a looked-at word may hold: anything but digits, "_" and capitals.
+const LOWER_ASCII_NO_DIGIT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = !(b as u8).is_ascii_digit() && b != b'_' as usize && !(b as u8).is_ascii_uppercase();
+        b += 1;
+    }
+    table
+};
 
 /// True when no lexicon knows `word` (lower case): not French nor English that wordfreq,
 /// FreeDict or the French dictionary knows.
