@@ -278,6 +278,23 @@ impl Folded {
                     continue;
                 }
             }
+            // ’ (U+2019, E2 80 99), French's apostrophe: "'", or a separator.
+            if bytes[i] == 0xE2 && bytes.get(i + 1..i + 3) == Some(&[0x80, 0x99][..]) {
+                if how.separators_as_space {
+                    if !in_space {
+                        text.push(' ');
+                    }
+                    in_space = true;
+                } else {
+                    text.push('\'');
+                    in_space = false;
+                }
+                if text.len() > at {
+                    folded.record(at, i, false);
+                }
+                i += 3;
+                continue;
+            }
             let c = original[i..].chars().next().expect("a character starts here");
             fold_next(c, how, &mut text, &mut in_space);
             if text.len() > at {
