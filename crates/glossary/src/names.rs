@@ -25,6 +25,17 @@ use glossfix_text::shared::Shared;
 /// Names shorter than this (folded, without spaces) are never near-missed.
 const MIN_LEN: usize = 5;
 
+/// What the name index makes of a spelling as written (see [`NameIndex::near_misses`]).
+#[derive(Clone, Copy)]
+enum Spelling {
+    /// A known spelling of a name: the term's own patterns handle it.
+    Known,
+    /// One word that is a common French word.
+    CommonWord,
+    /// Looked up: the form it is a near-miss of, if any.
+    Looked(Option<usize>),
+}
+
 /// A name folded for comparison: lower case, no accents, hyphens and apostrophes as
 /// spaces, single spaces ([`Fold::NAME`]).
 ///
@@ -193,8 +204,10 @@ impl NameIndex {
         }
         let (text, tokens) = (shared.text(), shared.words());
         let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-        // Names repeat within a text: look each folded spelling up once.
+        // Names repeat within a text: look each folded spelling up once, and decide each
+        // spelling as written once (what it folds to, and so its answer, never changes).
         let mut seen: FastMap<String, Option<usize>> = FastMap::default();
+        let mut decided: FastMap<(&str, bool), Spelling> = FastMap::default();
         let mut i = 0;
         while i < tokens.len() {
             if !capital(tokens[i].1) {
@@ -214,24 +227,24 @@ impl NameIndex {
             let mut matched = None;
             for n in (1..=run).rev() {
                 let span = Span::new(tokens[i].0, tokens[i + n - 1].0 + tokens[i + n - 1].1.len());
-                let folded = fold_name(&text[span.start..span.end]);
-                if self.known.contains(&folded) {
-                    break; // an exact spelling: the term's own patterns handle it
-                }
-                if n == 1 && lexicon().is_common_french(&folded) {
-                    continue;
-                }
-                let found = match seen.get(&folded) {
-                    Some(hit) => *hit,
-                    None => {
-                        let hit = self.lookup(&folded);
-                        seen.insert(folded, hit);
-                        hit
+                let written = &text[span.start..span.end];
+                let spelling = *decided.entry((written, n == 1)).or_insert_with(|| {
+                    let folded = fold_name(written);
+                    if self.known.contains(&folded) {
+                        return Spelling::Known;
                     }
-                };
-                if let Some(id) = found {
-                    matched = Some((n, span, &self.forms[id]));
-                    break;
+                    if n == 1 && lexicon().is_common_french(&folded) {
+                        return Spelling::CommonWord;
+                    }
+                    Spelling::Looked(*seen.entry(folded).or_insert_with_key(|folded| self.lookup(folded)))
+                });
+                match spelling {
+                    Spelling::Known => break, // an exact spelling: the term's own patterns handle it
+                    Spelling::CommonWord | Spelling::Looked(None) => continue,
+                    Spelling::Looked(Some(id)) => {
+                        matched = Some((n, span, &self.forms[id]));
+                        break;
+                    }
                 }
             }
             let Some((n, span, form)) = matched else {
