@@ -169,17 +169,17 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
             w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase()) && text[p + 1..tokens[k].0].trim() == "."
         }
     };
-    // A word without a capital is classified the same wherever it stands: once per text.
-    let mut classified: FastMap<&str, Class> = FastMap::default();
+    // A word is classified the same wherever it stands, given whether it opens a
+    // sentence (which matters only with a capital): once per text.
+    let mut classified: FastMap<(&str, bool), Class> = FastMap::default();
     let classes: Vec<Class> = tokens
         .iter()
         .enumerate()
         .map(|(k, &(s, w))| {
-            if !w.chars().next().is_some_and(char::is_uppercase) {
-                return *classified.entry(w).or_insert_with(|| classify(w, false, &names, &mut buffer));
-            }
-            let initial = is_sentence_start(text, s) && !after_initial(k);
-            classify(w, initial, &names, &mut buffer)
+            let initial = w.chars().next().is_some_and(char::is_uppercase)
+                && is_sentence_start(text, s)
+                && !after_initial(k);
+            *classified.entry((w, initial)).or_insert_with(|| classify(w, initial, &names, &mut buffer))
         })
         .collect();
     // Runs of English-looking words that could be leaks, then the words the text marks
