@@ -4,7 +4,7 @@ use crate::cli::input::{Cutting, FilesFrom};
 use crate::cli::jsonl::{self, JsonlArgs};
 use crate::cli::{Context, Exit, finish_output, gather, output, render, runner, source_check};
 use clap::{Args, ValueEnum};
-use glossfix::report::{Located, json_lines, locate, styled_text_lines, text_lines};
+use glossfix::report::{Located, json_lines, locate_with, styled_text_lines, text_lines};
 use glossfix::{FindingSource, Request};
 use std::io::Write;
 use std::path::PathBuf;
@@ -26,7 +26,7 @@ pub struct CheckArgs {
 }
 
 /// How findings are written.
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// `path:line:column: rule: message (-> repair) [glossary.toml:LINE]`
     Text,
@@ -75,6 +75,8 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
     let (inputs, mut exit) = gather(&paths, &cx.walk);
     let mut stdout = std::io::stdout().lock();
     let color = cx.output.color;
+    // The line around each finding is shown only in colour, as text.
+    let styled = color && args.format == Format::Text;
     let mut progress = cx.output.progress(&inputs);
     let (mut files, mut findings, mut repairable) = (0, 0, 0);
     let result = runner::run(
@@ -97,13 +99,13 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
             let glossary = engine.glossary();
             match engine.run(text, &request) {
                 Ok(outcome) => {
-                    let located = locate(&name, text, glossary, &outcome.findings, offset);
+                    let located = locate_with(&name, text, glossary, &outcome.findings, offset, styled);
                     let repairable = outcome.applied().count();
                     let out = args.format.render(&located, color);
                     Checked { out, findings: outcome.findings.len(), repairable, error: None }
                 }
                 Err(e) => {
-                    let located = locate(&name, text, glossary, &e.findings, offset);
+                    let located = locate_with(&name, text, glossary, &e.findings, offset, styled);
                     let error = Some(render::not_converged(&name, glossary, &e));
                     let out = args.format.render(&located, color);
                     Checked { out, findings: e.findings.len().max(1), repairable: 0, error }

@@ -131,6 +131,19 @@ pub fn locate<'a>(
     findings: &'a [Finding],
     offset: Offset,
 ) -> Vec<Located<'a>> {
+    locate_with(path, text, glossary, findings, offset, true)
+}
+
+/// [`locate`], with each finding's [`Located::context`] worked out only when `context`
+/// asks for it (only [`styled_text_lines`] shows it; without it, it is left empty).
+pub fn locate_with<'a>(
+    path: &'a str,
+    text: &str,
+    glossary: &Glossary,
+    findings: &'a [Finding],
+    offset: Offset,
+    context: bool,
+) -> Vec<Located<'a>> {
     if findings.is_empty() {
         return Vec::new();
     }
@@ -171,7 +184,11 @@ pub fn locate<'a>(
                 matched: text[f.span.start..f.span.end].to_string(),
                 alternatives: f.alternatives.clone(),
                 shown,
-                context: context_around(text, f.span.start, f.span.end, CONTEXT_CHARS),
+                context: if context {
+                    context_around(text, f.span.start, f.span.end, CONTEXT_CHARS)
+                } else {
+                    Default::default()
+                },
             }
         })
         .collect()
@@ -540,6 +557,10 @@ mod tests {
         let unstyled: String = strip(&styled);
         assert_eq!(unstyled, "a.txt:1:10: english-leak: English\n    | Il a dit vehicle le nettoyage.\n");
         assert!(json_lines(&located).contains(r#""matched":"vehicle""#));
+        // Without the context: the same plain text and JSON, the context left empty.
+        let bare = locate_with("a.txt", text, &glossary, &findings, Offset::default(), false);
+        assert_eq!(bare[0].context, (String::new(), String::new()));
+        assert_eq!((text_lines(&bare), json_lines(&bare)), (plain, json_lines(&located)));
     }
 
     /// `s` without its ANSI escape sequences.
