@@ -127,9 +127,8 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         }
         if upper[k] && !is_sentence_start(text, s) {
             *capitalised.entry(w).or_default() += 1;
-            let next_is_name = tokens
-                .get(k + 1)
-                .is_some_and(|&(n, _)| upper[k + 1] && text[s + w.len()..n].trim().is_empty());
+            let next_is_name =
+                tokens.get(k + 1).is_some_and(|&(n, _)| upper[k + 1] && text[s + w.len()..n].trim().is_empty());
             // "la Boîte à outils", "l’Historique d’annulation": a capitalised noun with
             // its complement is a title, written as titles are, not a name.
             let complement = tokens.get(k + 1).is_some_and(|&(n, next)| {

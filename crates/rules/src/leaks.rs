@@ -176,9 +176,8 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         .iter()
         .enumerate()
         .map(|(k, &(s, w))| {
-            let initial = w.chars().next().is_some_and(char::is_uppercase)
-                && is_sentence_start(text, s)
-                && !after_initial(k);
+            let initial =
+                w.chars().next().is_some_and(char::is_uppercase) && is_sentence_start(text, s) && !after_initial(k);
             *classified.entry((w, initial)).or_insert_with(|| classify(w, initial, &names, &mut buffer))
         })
         .collect();

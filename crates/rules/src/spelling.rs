@@ -198,7 +198,7 @@ mod tests {
             ("devra1en", false),
             ("abcd", false),
             ("écrit", true),
-            ("écri", false),  // four characters in five bytes
+            ("écri", false), // four characters in five bytes
             ("Écrire", false),
             ("écrÎre", false),
             ("ab_cé", false),
@@ -207,8 +207,8 @@ mod tests {
         ];
         for (word, want) in cases {
             assert_eq!(candidate_shape(word), want, "{word}");
-            let by_chars = word.chars().count() >= 5
-                && !word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase());
+            let by_chars =
+                word.chars().count() >= 5 && !word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase());
             assert_eq!(by_chars, want, "{word}: the table itself");
         }
     }
