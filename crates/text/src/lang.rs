@@ -169,6 +169,10 @@ pub struct LangIndex {
     counts: Vec<(u32, u32)>,
     /// Where each line break (`\n` or `\r`) is.
     breaks: Vec<usize>,
+    /// For each line (the text before the first break, between two breaks, after the
+    /// last), the index of its first word; then the number of words. No word holds a
+    /// break, so a line's words are `line_first[k]..line_first[k + 1]`.
+    line_first: Vec<usize>,
 }
 
 impl LangIndex {
@@ -186,6 +190,7 @@ impl LangIndex {
             ends: Vec::with_capacity(n),
             counts: Vec::with_capacity(n + 1),
             breaks: memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()).collect(),
+            line_first: Vec::new(),
         };
         index.counts.push((0, 0));
         let (mut fr, mut en) = (0u32, 0u32);
@@ -211,6 +216,16 @@ impl LangIndex {
             index.ends.push(start + word.len());
             index.counts.push((fr, en));
         }
+        index.line_first = Vec::with_capacity(index.breaks.len() + 2);
+        index.line_first.push(0);
+        let mut w = 0;
+        for &b in &index.breaks {
+            while index.starts.get(w).is_some_and(|&s| s < b) {
+                w += 1;
+            }
+            index.line_first.push(w);
+        }
+        index.line_first.push(index.starts.len());
         index
     }
 
@@ -236,18 +251,18 @@ impl LangIndex {
     }
 
     fn counts(&self, start: usize, end: usize) -> (usize, usize) {
-        // The line: from after the last break before `start` to the first break at or
-        // after `end`.
-        let line_start = match self.breaks.partition_point(|&b| b < start) {
-            0 => 0,
-            k => self.breaks[k - 1] + 1,
+        // The lines holding `start` and `end` (nearly always one), and so the words
+        // wholly on them: every search below stays within those lines' words.
+        let k = self.breaks.partition_point(|&b| b < start);
+        let k_end = match self.breaks.get(k) {
+            Some(&b) if b < end => k + self.breaks[k..].partition_point(|&b| b < end),
+            _ => k,
         };
-        let line_end = self.breaks.get(self.breaks.partition_point(|&b| b < end)).copied().unwrap_or(usize::MAX);
-        // Words wholly on the line before the spot, and after it.
-        let first = self.starts.partition_point(|&s| s < line_start);
-        let before = self.ends.partition_point(|&e| e <= start).max(first);
-        let after = self.starts.partition_point(|&s| s < end);
-        let last = self.ends.partition_point(|&e| e <= line_end).max(after);
+        let first = self.line_first[k];
+        let last = self.line_first[k_end + 1];
+        // Words wholly before the spot, and those starting before its end.
+        let before = first + self.ends[first..self.line_first[k + 1]].partition_point(|&e| e <= start);
+        let after = first + self.starts[first..last].partition_point(|&s| s < end);
         let near_before = self.between(before.saturating_sub(WINDOW).max(first), before);
         let near_after = self.between(after, (after + WINDOW).min(last));
         let near = (near_before.0 + near_after.0, near_before.1 + near_after.1);
