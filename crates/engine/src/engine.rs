@@ -8,7 +8,8 @@ use glossfix_glossary::{CompiledGlossary, Glossary};
 use glossfix_rules::{RuleSettings, Scope, check_all_sharing};
 use glossfix_text::Span;
 use glossfix_text::protect::{Markup, protected, touches};
-use glossfix_text::shared::Shared;
+use glossfix_text::shared::{Carried, Shared};
+use glossfix_text::words::Edited;
 use std::collections::hash_map::DefaultHasher;
 use std::fmt;
 use std::hash::{Hash, Hasher};
@@ -138,6 +139,9 @@ struct Pass {
     applied: Vec<usize>,
     /// The text after the applied fixes.
     output: String,
+    /// What the next pass, over `output`, starts from: this pass's words and language
+    /// evidence, and the edits that made `output`.
+    next: Option<(Carried, Vec<Edited>)>,
 }
 
 impl Engine {
@@ -188,7 +192,7 @@ impl Engine {
     /// text keeps growing), the result is [`NotConverged`], naming the rules and entries
     /// involved: nothing is changed.
     pub fn run(&self, text: &str, request: &Request) -> Result<Outcome, NotConverged> {
-        let first = self.pass(text, request, Scope::All, true);
+        let mut first = self.pass(text, request, Scope::All, true, None);
         if first.applied.is_empty() {
             return Ok(Outcome { text: first.output, findings: first.findings, level: request.level, passes: 1 });
         }
@@ -197,9 +201,11 @@ impl Engine {
         let mut hashes = vec![hash(text), hash(&first.output)];
         let mut passes: Vec<Vec<Origin>> = vec![first.applied.iter().map(|&i| first.findings[i].origin()).collect()];
         let mut later: Vec<(String, Vec<Finding>)> = Vec::new();
-        let mut current = first.output; // the output of the latest pass
+        let mut current = std::mem::take(&mut first.output); // the output of the latest pass
+        let mut carried = first.next.take();
         loop {
-            let pass = self.pass(&current, request, scope, false);
+            let mut pass = self.pass(&current, request, scope, false, carried.take());
+            carried = pass.next.take();
             if pass.applied.is_empty() {
                 break;
             }
@@ -219,7 +225,7 @@ impl Engine {
                 return Err(NotConverged { passes: passes.len(), cycle: repeated.is_some(), involved, findings });
             }
             hashes.push(output_hash);
-            let Pass { findings, applied, output } = pass;
+            let Pass { findings, applied, output, .. } = pass;
             let applied: Vec<Finding> = select(findings, &applied);
             later.push((std::mem::replace(&mut current, output), applied));
         }
@@ -253,12 +259,24 @@ impl Engine {
     /// loses to an overlapping one is dropped (a later pass finds it again if it still
     /// applies), and so is a report or suggestion about text that an applied fix
     /// rewrites. Passes after the `first` keep only the applied findings.
-    fn pass(&self, text: &str, request: &Request, scope: Scope, first: bool) -> Pass {
+    fn pass(
+        &self,
+        text: &str,
+        request: &Request,
+        scope: Scope,
+        first: bool,
+        before: Option<(Carried, Vec<Edited>)>,
+    ) -> Pass {
         let level = request.level;
         // The words and language evidence of `text`, worked out once for the rules and the
         // glossary: the rules run first (the evidence is built after them, from their
         // words). Glossary findings still come first in the list (it orders the repairs).
-        let shared = Shared::new(text);
+        // A later pass starts from the pass before: only the words around its edits are
+        // split and looked up again.
+        let shared = match before {
+            Some((carried, edits)) => Shared::edited(text, carried, edits),
+            None => Shared::new(text),
+        };
         let rules = check_all_sharing(&shared, &self.settings, scope);
         // Later passes keep only the fixes they apply: near-misses of names that are only
         // suggestions are not looked for there (at the safe level).
@@ -288,6 +306,13 @@ impl Engine {
         for k in applied_fixes.taken {
             taken[order[k]] = true;
         }
+        // The edits made, in the order they were spliced in, for the next pass.
+        let mut edits: Vec<Edited> = (0..findings.len())
+            .filter(|&i| taken[i])
+            .flat_map(|i| findings[i].fix.as_ref().expect("taken").edits().iter())
+            .map(|e| Edited { span: e.span, len: e.replacement.len() })
+            .collect();
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
         // The spans the taken fixes rewrite, sorted and disjoint, for an overlap test.
         let mut rewritten: Vec<Span> = (0..findings.len())
             .filter(|&i| taken[i])
@@ -307,7 +332,8 @@ impl Engine {
             .collect();
         sort_findings(&mut findings);
         let applied: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix_at(level).is_some()).collect();
-        Pass { findings, applied, output: applied_fixes.text }
+        let next = if applied.is_empty() { None } else { shared.carry().map(|carried| (carried, edits)) };
+        Pass { findings, applied, output: applied_fixes.text, next }
     }
 }
 

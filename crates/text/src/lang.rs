@@ -57,6 +57,21 @@ fn packed_ascii_lowercase(word: &str) -> u64 {
     word.bytes().enumerate().fold(0, |key, (i, b)| key | u64::from(b.to_ascii_lowercase()) << (8 * i))
 }
 
+/// Which language's function word `word` (as written) is. Function words are short:
+/// longer words need no lower-casing. ASCII is lower-cased as it is packed; other short
+/// words go through `lower`, a buffer.
+fn class_of(word: &str, lower: &mut String) -> Option<Language> {
+    if word.len() > LONGEST_FUNCTION_WORD {
+        return None;
+    }
+    if word.is_ascii() {
+        return packed_function_word(packed_ascii_lowercase(word));
+    }
+    lower.clear();
+    lower.extend(word.chars().flat_map(char::to_lowercase));
+    function_word(lower)
+}
+
 /// A word of eight bytes or fewer as one number (its bytes, zero-padded): two words are
 /// equal when their numbers are, and comparing numbers costs no call.
 fn packed(word: &str) -> u64 {
@@ -160,7 +175,7 @@ pub fn is_english_context(text: &str, start: usize, end: usize) -> bool {
 /// let second = text.rfind("vehicle").unwrap();
 /// assert!(index.is_english(second, second + 7));
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LangIndex {
     /// Each word's start and end.
     starts: Vec<usize>,
@@ -183,7 +198,40 @@ impl LangIndex {
 
     /// Reads `text` once, given its words (as [`words`] gives them).
     pub fn from_words<'a>(text: &str, tokens: impl IntoIterator<Item = (usize, &'a str)>) -> Self {
-        let tokens = tokens.into_iter();
+        let mut lower = String::new();
+        Self::classified(text, tokens.into_iter().map(|(start, word)| (start, word, class_of(word, &mut lower))))
+    }
+
+    /// [`LangIndex::from_words`] for a text whose words are mostly those of the text
+    /// `old` indexed, moved by edits: `from[i]` is the index of the old word the `i`th
+    /// word is a copy of, whose class is taken from `old` instead of being looked up
+    /// again (see [`crate::words::rewords`]).
+    pub fn reusing(text: &str, tokens: &[(usize, &str)], from: &[Option<usize>], old: &LangIndex) -> Self {
+        let mut lower = String::new();
+        let classes = tokens.iter().zip(from).map(|(&(start, word), origin)| {
+            let class = match *origin {
+                Some(i) => old.class(i),
+                None => class_of(word, &mut lower),
+            };
+            (start, word, class)
+        });
+        Self::classified(text, classes)
+    }
+
+    /// The class of the `i`th word: French-only, English-only or neither.
+    fn class(&self, i: usize) -> Option<Language> {
+        let (a, b) = (self.counts[i], self.counts[i + 1]);
+        if b.0 > a.0 {
+            Some(Language::French)
+        } else if b.1 > a.1 {
+            Some(Language::English)
+        } else {
+            None
+        }
+    }
+
+    /// The index of `text` given its words with their classes.
+    fn classified<'a>(text: &str, tokens: impl Iterator<Item = (usize, &'a str, Option<Language>)>) -> Self {
         let n = tokens.size_hint().0;
         let mut index = LangIndex {
             starts: Vec::with_capacity(n),
@@ -194,23 +242,11 @@ impl LangIndex {
         };
         index.counts.push((0, 0));
         let (mut fr, mut en) = (0u32, 0u32);
-        let mut lower = String::new();
-        for (start, word) in tokens {
-            // Function words are short: longer words need no lower-casing. ASCII is
-            // lower-cased as it is packed; other short words go through a string.
-            if word.len() <= LONGEST_FUNCTION_WORD {
-                let class = if word.is_ascii() {
-                    packed_function_word(packed_ascii_lowercase(word))
-                } else {
-                    lower.clear();
-                    lower.extend(word.chars().flat_map(char::to_lowercase));
-                    function_word(&lower)
-                };
-                match class {
-                    Some(Language::French) => fr += 1,
-                    Some(Language::English) => en += 1,
-                    None => {}
-                }
+        for (start, word, class) in tokens {
+            match class {
+                Some(Language::French) => fr += 1,
+                Some(Language::English) => en += 1,
+                None => {}
             }
             index.starts.push(start);
             index.ends.push(start + word.len());

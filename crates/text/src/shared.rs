@@ -1,9 +1,11 @@
 //! What the readers of one text in one pass share: its words and its language evidence,
 //! each worked out at the first question, by whichever reader asks first (the built-in
-//! rules, the glossary's matcher, the name index), and never twice.
+//! rules, the glossary's matcher, the name index), and never twice. A pass over the
+//! output of another starts from what that one worked out ([`Carried`]): only the words
+//! around its edits are split and looked up again.
 
 use crate::lang::LangIndex;
-use crate::words::words;
+use crate::words::{Edited, rewords, words};
 use std::cell::OnceCell;
 
 /// A text with its words and its language evidence, worked out once.
@@ -23,12 +25,32 @@ pub struct Shared<'a> {
     text: &'a str,
     words: OnceCell<Vec<(usize, &'a str)>>,
     lang: OnceCell<LangIndex>,
+    /// What the pass over the text before the edits worked out, and the edits.
+    before: Option<(Carried, Vec<Edited>)>,
+    /// For each word, the word of the text before the edits it is a copy of.
+    from: OnceCell<Vec<Option<usize>>>,
+}
+
+/// The words (as `(byte offset, length)`) and language evidence of a text, worked out
+/// by a pass, for the pass over the text with edits made ([`Shared::edited`]).
+#[derive(Debug, Clone)]
+pub struct Carried {
+    words: Vec<(usize, usize)>,
+    lang: LangIndex,
 }
 
 impl<'a> Shared<'a> {
     /// `text`, nothing worked out yet.
     pub fn new(text: &'a str) -> Self {
-        Shared { text, words: OnceCell::new(), lang: OnceCell::new() }
+        Shared { text, words: OnceCell::new(), lang: OnceCell::new(), before: None, from: OnceCell::new() }
+    }
+
+    /// `text`, which is the text `before` was carried from with `edits` made (sorted, not
+    /// overlapping): its words are those carried, split again only around the edits, and
+    /// the language classes of the words it keeps are not looked up again. The same
+    /// answers as [`Shared::new`] (`tests::an_edited_text_answers_as_a_new_one`).
+    pub fn edited(text: &'a str, before: Carried, edits: Vec<Edited>) -> Self {
+        Shared { before: Some((before, edits)), ..Shared::new(text) }
     }
 
     /// The text.
@@ -38,11 +60,84 @@ impl<'a> Shared<'a> {
 
     /// Its words, as `(byte offset, word)` ([`words`]).
     pub fn words(&self) -> &[(usize, &'a str)] {
-        self.words.get_or_init(|| words(self.text).collect())
+        self.words.get_or_init(|| match &self.before {
+            Some((carried, edits)) => {
+                let (found, from) = rewords(&carried.words, self.text, edits);
+                self.from.get_or_init(|| from);
+                found
+            }
+            None => words(self.text).collect(),
+        })
     }
 
     /// Its language evidence, built from its words.
     pub fn lang(&self) -> &LangIndex {
-        self.lang.get_or_init(|| LangIndex::from_words(self.text, self.words().iter().copied()))
+        self.lang.get_or_init(|| {
+            let words = self.words();
+            match (&self.before, self.from.get()) {
+                (Some((carried, _)), Some(from)) => LangIndex::reusing(self.text, words, from, &carried.lang),
+                _ => LangIndex::from_words(self.text, words.iter().copied()),
+            }
+        })
+    }
+
+    /// What a pass over this text with edits made can start from: the words and the
+    /// language evidence, if both were worked out.
+    pub fn carry(self) -> Option<Carried> {
+        let words = self.words.into_inner()?;
+        let lang = self.lang.into_inner()?;
+        Some(Carried { words: words.into_iter().map(|(s, w)| (s, w.len())).collect(), lang })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Span;
+
+    proptest::proptest! {
+        /// A text worked out from the pass before its edits answers as one worked out
+        /// from scratch: the same words, the same language evidence.
+        #[test]
+        fn an_edited_text_answers_as_a_new_one(
+            text in "(le |the |of |de |un |vehicle |Le |The |été |\\n|\\r\\n|, |-|’)*",
+            cuts in proptest::collection::vec((0usize..80, 0usize..6, "(le |the |of |x|\\n| )*"), 0..4),
+        ) {
+            let mut edits: Vec<(Span, String)> = Vec::new();
+            let mut after = 0;
+            let mut picked: Vec<(usize, usize, String)> = cuts
+                .into_iter()
+                .map(|(at, n, r)| {
+                    let a = (at % (text.len() + 1)).min(text.len());
+                    let a = (0..=a).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+                    let b = (a + n).min(text.len());
+                    let b = (b..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
+                    (a, b, r)
+                })
+                .collect();
+            picked.sort_by_key(|&(a, b, _)| (a, b));
+            for (a, b, r) in picked {
+                if a >= after {
+                    edits.push((Span::new(a, b), r));
+                    after = b.max(a + 1);
+                }
+            }
+            let mut new = String::new();
+            let mut at = 0;
+            for (span, r) in &edits {
+                new.push_str(&text[at..span.start]);
+                new.push_str(r);
+                at = span.end;
+            }
+            new.push_str(&text[at..]);
+            let before = Shared::new(&text);
+            before.lang();
+            let carried = before.carry().expect("both worked out");
+            let edited: Vec<Edited> = edits.iter().map(|(span, r)| Edited { span: *span, len: r.len() }).collect();
+            let shared = Shared::edited(&new, carried, edited);
+            let fresh = Shared::new(&new);
+            proptest::prop_assert_eq!(shared.words(), fresh.words());
+            proptest::prop_assert_eq!(shared.lang(), fresh.lang());
+        }
     }
 }

@@ -157,6 +157,98 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
+/// An edit of a text, as [`rewords`] needs it: the bytes it replaced (in the text before)
+/// and the length of what replaced them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edited {
+    /// The bytes replaced, in the text before the edit.
+    pub span: crate::Span,
+    /// The length in bytes of the replacement.
+    pub len: usize,
+}
+
+/// The words of `new`, which is a text whose words were `old_words` (as
+/// `(byte offset, length)`) with `edits` made (sorted, not overlapping), and for each
+/// word the index of the old word it is a copy of, if it is one.
+///
+/// No word holds white space, so a text's words are the words of each run of bytes
+/// between ASCII white space taken alone: only the runs an edit touches are split again,
+/// and every other word is the old one, moved by what the edits before it added or
+/// removed. The same words as [`words`] on `new` (a property test checks it).
+///
+/// ```
+/// use glossfix_text::Span;
+/// use glossfix_text::words::{Edited, rewords, words};
+/// let old = "Il a dit de un accord-cadre.";
+/// let old_words: Vec<(usize, usize)> = words(old).map(|(s, w)| (s, w.len())).collect();
+/// let new = "Il a dit d’un accord-cadre.";
+/// let (got, from) = rewords(&old_words, new, &[Edited { span: Span::new(9, 12), len: 4 }]);
+/// assert_eq!(got, words(new).collect::<Vec<_>>());
+/// assert_eq!(from, [Some(0), Some(1), Some(2), None, None, Some(5)]);
+/// ```
+pub fn rewords<'n>(
+    old_words: &[(usize, usize)],
+    new: &'n str,
+    edits: &[Edited],
+) -> (Vec<(usize, &'n str)>, Vec<Option<usize>>) {
+    let bytes = new.as_bytes();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let mut out: Vec<(usize, &'n str)> = Vec::with_capacity(old_words.len() + edits.len());
+    let mut from: Vec<Option<usize>> = Vec::with_capacity(old_words.len() + edits.len());
+    let mut next_old = 0; // the first old word not yet copied or dropped
+    let mut shift: isize = 0; // what the edits before the current point added
+    let mut done = 0; // where, in `new`, the words are known up to
+    let mut k = 0;
+    while k < edits.len() {
+        // A run of edits whose white-space-bounded regions touch: split once.
+        let first = edits[k];
+        let mut lo = first.span.start.wrapping_add_signed(shift); // in `new`
+        while lo > done && !space(bytes[lo - 1]) {
+            lo -= 1;
+        }
+        let mut end_shift = shift;
+        let mut hi;
+        loop {
+            let e = edits[k];
+            end_shift += e.len as isize - (e.span.end - e.span.start) as isize;
+            hi = e.span.end.wrapping_add_signed(end_shift);
+            while hi < bytes.len() && !space(bytes[hi]) {
+                hi += 1;
+            }
+            // The next edit's region starts at or before this one's end: the same run.
+            let joined = edits.get(k + 1).is_some_and(|next| next.span.start.wrapping_add_signed(end_shift) <= hi);
+            k += 1;
+            if !joined {
+                break;
+            }
+        }
+        // Old words before the region, moved; old words inside it, dropped.
+        let old_lo = lo.wrapping_add_signed(-shift);
+        while let Some(&(start, len)) = old_words.get(next_old).filter(|&&(start, _)| start < old_lo) {
+            let at = start.wrapping_add_signed(shift);
+            out.push((at, &new[at..at + len]));
+            from.push(Some(next_old));
+            next_old += 1;
+        }
+        let old_hi = hi.wrapping_add_signed(-end_shift);
+        while old_words.get(next_old).is_some_and(|&(start, _)| start < old_hi) {
+            next_old += 1;
+        }
+        for (start, word) in words(&new[lo..hi]) {
+            out.push((lo + start, word));
+            from.push(None);
+        }
+        shift = end_shift;
+        done = hi;
+    }
+    for (i, &(start, len)) in old_words.iter().enumerate().skip(next_old) {
+        let at = start.wrapping_add_signed(shift);
+        out.push((at, &new[at..at + len]));
+        from.push(Some(i));
+    }
+    (out, from)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +291,54 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(words(&text).collect::<Vec<_>>(), plain, "{:?}", text);
+        }
+    }
+
+    proptest::proptest! {
+        /// Words split again only around edits are the words of the edited text, and a
+        /// word said to be a copy is the same word.
+        #[test]
+        fn rewords_finds_the_words_of_the_edited_text(
+            text in "[ab1é’' .,\n\t\u{a0}\u{2011}-]{0,40}",
+            cuts in proptest::collection::vec((0usize..40, 0usize..4, "[ab é’'.\n-]{0,4}"), 0..5),
+        ) {
+            // Edits at character boundaries, sorted, not overlapping.
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+            let mut edits: Vec<(crate::Span, String)> = Vec::new();
+            let mut after = 0;
+            let mut picked: Vec<(usize, usize, String)> = cuts
+                .into_iter()
+                .map(|(at, n, r)| {
+                    let a = bounds[at % bounds.len()];
+                    let b = bounds[(at % bounds.len() + n).min(bounds.len() - 1)];
+                    (a, b, r)
+                })
+                .collect();
+            picked.sort_by_key(|&(a, b, _)| (a, b));
+            for (a, b, r) in picked {
+                if a >= after && !(a == b && edits.last().is_some_and(|(s, _)| s.end == a && s.start == a)) {
+                    edits.push((crate::Span::new(a, b), r));
+                    after = b.max(a + 1);
+                }
+            }
+            let mut new = String::new();
+            let mut at = 0;
+            for (span, r) in &edits {
+                new.push_str(&text[at..span.start]);
+                new.push_str(r);
+                at = span.end;
+            }
+            new.push_str(&text[at..]);
+            let old_words: Vec<(usize, usize)> = words(&text).map(|(s, w)| (s, w.len())).collect();
+            let edited: Vec<Edited> = edits.iter().map(|(span, r)| Edited { span: *span, len: r.len() }).collect();
+            let (got, from) = rewords(&old_words, &new, &edited);
+            proptest::prop_assert_eq!(&got, &words(&new).collect::<Vec<_>>(), "{:?} -> {:?}", text, new);
+            for (k, origin) in from.iter().enumerate() {
+                if let Some(i) = *origin {
+                    let (s, len) = old_words[i];
+                    proptest::prop_assert_eq!(&text[s..s + len], got[k].1);
+                }
+            }
         }
     }
 
