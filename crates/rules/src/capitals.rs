@@ -179,6 +179,7 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // labels or titles that way ("la Teinte", "la Saturation", "le Crayon"): there, a
     // capital says nothing about a name.
     let labels = label_nouns.iter().filter(|w| is_french_word(&w.to_lowercase()) == Some(true)).count() >= LABEL_STYLE;
+    let mut by_word: FastMap<&str, Evidence> = FastMap::default();
     for (i, &(start, word)) in tokens.iter().enumerate() {
         let span = Span::new(start, start + word.len());
         // A word of four letters or more in lower case between two capitalised ones,
@@ -248,14 +249,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         // without building its capitalised form); "sendmail, postfix ou exim": a program
         // in a list of programs keeps its case.
         // (The words `lower_case` counts are those capital forms, in lower case.)
-        if capital_form[i]
-            && lower_case.contains_key(word)
-            && word.chars().count() >= 3
-            && !glued(text, span.start, span.end)
-            && !in_list_of_names(text, tokens, i, false)
-        {
+        if !capital_form[i] || word.chars().count() < 3 {
+            continue;
+        }
+        let Some(&lower_uses) = lower_case.get(word) else { continue };
+        // What the text says of the word wherever it stands, worked out once per word.
+        let evidence = *by_word.entry(word).or_insert_with(|| {
             let capital = capitalize(word);
-            let named = capitalised.get(capital.as_str()).is_some_and(|&n| n > lower_case[word]);
+            let named = capitalised.get(capital.as_str()).is_some_and(|&n| n > lower_uses);
             // A common English word ("testing", "freeze") is a word, not only a name; a
             // name is about as frequent in French as in English ("linux" 3.9 and 4.0,
             // "google"), an English word clearly more so ("testing" 2.8 and 4.7).
@@ -263,26 +264,51 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
             let known = z.en >= 3.5 && z.en - z.fr >= 0.5;
             // A French word ("états") is a name only on stronger evidence: the text writes
             // it twice or more with a capital alone after a determiner, this is its one
-            // lower-case use, and a determiner comes before it too ("les états").
+            // lower-case use, and a determiner comes before it too ("les états", below).
             let french = is_french_word(word) == Some(true);
-            let french_named = french
-                && !labels
-                && named_nouns.get(capital.as_str()).is_some_and(|&n| n >= 2)
-                && lower_case[word] == 1
-                && after_determiner(text, tokens, i);
-            let evidence = if french { french_named } else { named && !known };
-            if evidence && !cx.lang().is_english(span.start, span.end) {
-                out.push(
-                    Finding::new(
-                        RuleId::Capitalisation,
-                        span,
-                        format!("{word:?} is written {capital:?} elsewhere in the text: a name?"),
-                    )
-                    .with_fix(Fix::suggestion(Edit::replace(span, capital))),
-                );
+            let named_twice = named_nouns.get(capital.as_str()).is_some_and(|&n| n >= 2);
+            if french {
+                if !labels && named_twice && lower_uses == 1 { Evidence::IfAfterDeterminer } else { Evidence::None }
+            } else if named && !known {
+                Evidence::Named
+            } else {
+                Evidence::None
             }
+        });
+        let named = match evidence {
+            Evidence::None => false,
+            Evidence::Named => true,
+            Evidence::IfAfterDeterminer => after_determiner(text, tokens, i),
+        };
+        if named
+            && !glued(text, span.start, span.end)
+            && !in_list_of_names(text, tokens, i, false)
+            && !cx.lang().is_english(span.start, span.end)
+        {
+            let capital = capitalize(word);
+            out.push(
+                Finding::new(
+                    RuleId::Capitalisation,
+                    span,
+                    format!("{word:?} is written {capital:?} elsewhere in the text: a name?"),
+                )
+                .with_fix(Fix::suggestion(Edit::replace(span, capital))),
+            );
         }
     }
+}
+
+/// What the text says of a word it writes in lower case and elsewhere with a capital
+/// (the position-free part of [`check`]'s name-in-lower-case test).
+#[derive(Clone, Copy)]
+enum Evidence {
+    /// Not a name.
+    None,
+    /// A name (not French, and written with a capital more often than not).
+    Named,
+    /// A French word the text uses as a name: at its one lower-case use if a determiner
+    /// comes before it.
+    IfAfterDeterminer,
 }
 
 /// How many references to numbered parts written with a capital ("Section 4.2") make a
