@@ -147,19 +147,25 @@ pub fn find_leaks(text: &str) -> Vec<Leak> {
 
 /// Every English leak in `text`, whose words are `tokens`.
 fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak> {
-    // Words written with a capital inside a sentence somewhere are names everywhere.
-    let names: FastSet<String> = tokens
+    // Words written with a capital inside a sentence somewhere are names everywhere
+    // (each spelling lower-cased once).
+    let capitalised: FastSet<&str> = tokens
         .iter()
         .filter(|(s, w)| w.chars().next().is_some_and(char::is_uppercase) && !is_sentence_start(text, *s))
-        .map(|(_, w)| w.to_lowercase())
-        .collect();
-    // Words the text writes as code somewhere (`testing`, `make`) name things: a program,
-    // a suite, a field. They are not leaks where the text writes them without backquotes.
-    let code_terms: FastSet<&str> = tokens
-        .iter()
-        .filter(|&&(s, w)| char_before(text, s) == Some('`') && char_at(text, s + w.len()) == Some('`'))
         .map(|&(_, w)| w)
         .collect();
+    let names: FastSet<String> = capitalised.into_iter().map(str::to_lowercase).collect();
+    // Words the text writes as code somewhere (`testing`, `make`) name things: a program,
+    // a suite, a field. They are not leaks where the text writes them without backquotes.
+    let code_terms: FastSet<&str> = if memchr::memchr(b'`', text.as_bytes()).is_none() {
+        FastSet::default()
+    } else {
+        tokens
+            .iter()
+            .filter(|&&(s, w)| char_before(text, s) == Some('`') && char_at(text, s + w.len()) == Some('`'))
+            .map(|&(_, w)| w)
+            .collect()
+    };
     let mut buffer = String::new();
     // A capitalised word after a person's initial ("Laurence J. Lane") is a surname, not
     // a word opening a sentence.
@@ -229,8 +235,11 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
     for (i, j) in runs {
         let span = Span::new(tokens[i].0, tokens[j - 1].0 + tokens[j - 1].1.len());
         let code_term = j - i == 1 && code_terms.contains(tokens[i].1);
-        let term = tokens[i..j].iter().all(|(_, w)| terms.contains(&w.to_lowercase()))
-            || (j - i == 1 && kept.contains(&(block_of(tokens[i].0), tokens[i].1.to_lowercase().as_str())));
+        // (Most texts mark no term: no lower-casing then.)
+        let term = (!terms.is_empty() && tokens[i..j].iter().all(|(_, w)| terms.contains(&w.to_lowercase())))
+            || (j - i == 1
+                && !kept.is_empty()
+                && kept.contains(&(block_of(tokens[i].0), tokens[i].1.to_lowercase().as_str())));
         if !is_web_address(text, span)
             && !code_term
             && !term
