@@ -39,17 +39,40 @@ pub fn function_word(lower: &str) -> Option<Language> {
 /// [`function_word`] of a lower-cased word already [`packed`].
 fn packed_function_word(key: u64) -> Option<Language> {
     use std::sync::OnceLock;
-    static SORTED: OnceLock<Vec<(u64, Language)>> = OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut all: Vec<(u64, Language)> = FRENCH_ONLY
+    // An open-addressed table of the packed words, four times as many slots as words: a
+    // multiplication picks the slot, and a word is found (or not) in a probe or two.
+    static TABLE: OnceLock<Vec<(u64, Option<Language>)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table = vec![(0u64, None); FUNCTION_SLOTS];
+        let all = FRENCH_ONLY
             .iter()
-            .map(|&w| (packed(w), Language::French))
-            .chain(ENGLISH_ONLY.iter().map(|&w| (packed(w), Language::English)))
-            .collect();
-        all.sort_unstable();
-        all
+            .map(|&w| (w, Language::French))
+            .chain(ENGLISH_ONLY.iter().map(|&w| (w, Language::English)));
+        for (w, language) in all {
+            let mut slot = function_slot(packed(w));
+            while table[slot].1.is_some() {
+                slot = (slot + 1) % FUNCTION_SLOTS;
+            }
+            table[slot] = (packed(w), Some(language));
+        }
+        table
     });
-    sorted.binary_search_by_key(&key, |&(w, _)| w).ok().map(|k| sorted[k].1)
+    let mut slot = function_slot(key);
+    loop {
+        match table[slot] {
+            (_, None) => return None,
+            (w, language) if w == key => return language,
+            _ => slot = (slot + 1) % FUNCTION_SLOTS,
+        }
+    }
+}
+
+/// How many slots [`packed_function_word`]'s table has (a power of two).
+const FUNCTION_SLOTS: usize = 512;
+
+/// The first slot to try for a packed word.
+fn function_slot(key: u64) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 55) as usize % FUNCTION_SLOTS
 }
 
 /// [`packed`] of the lower case of `word`, ASCII of at most eight bytes.
@@ -353,6 +376,19 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// The table answers as the two lists do, for any short word.
+        #[test]
+        fn the_function_word_table_answers_as_the_lists(word in "[a-zéèàùô]{0,7}|(le|la|the|of|qu|où|été|être|which|with)[a-z]?") {
+            let want = if FRENCH_ONLY.contains(&word.as_str()) {
+                Some(Language::French)
+            } else if ENGLISH_ONLY.contains(&word.as_str()) {
+                Some(Language::English)
+            } else {
+                None
+            };
+            proptest::prop_assert_eq!(function_word(&word), want, "{:?}", word);
+        }
+
         /// The index answers as the functions do on any text made of function words of
         /// both lists in any case, other words, accents, and every kind of line break.
         #[test]
