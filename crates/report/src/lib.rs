@@ -221,49 +221,72 @@ fn severity(applicability: Option<Applicability>) -> anstyle::Style {
 }
 
 fn render_text(located: &[Located], styled: bool) -> String {
+    use std::fmt::Write;
     let bold = anstyle::Style::new().bold();
     let matched = anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Red.into())).bold().underline();
     let dim = anstyle::Style::new().dimmed();
-    let paint = |style: anstyle::Style, s: &str| {
-        if styled && !s.is_empty() { format!("{}{s}{}", style.render(), style.render_reset()) } else { s.to_string() }
+    // Writes `s` to `out`, in `style` when styled (and `s` is not empty).
+    let paint = |out: &mut String, style: anstyle::Style, s: &dyn std::fmt::Display| {
+        let s = s.to_string();
+        if styled && !s.is_empty() {
+            let _ = write!(out, "{}{s}{}", style.render(), style.render_reset());
+        } else {
+            out.push_str(&s);
+        }
     };
     let mut out = String::new();
     for l in located {
-        let repair = match (l.shown.as_deref(), l.applicability) {
-            (Some(""), Some(Applicability::Safe)) => " (-> delete)".to_string(),
-            (Some(r), Some(Applicability::Safe)) => format!(" (-> {})", one_line(r)),
-            (Some(r), Some(Applicability::DisplayOnly)) => format!(" (not applied: {})", one_line(r)),
-            (Some(r), _) => format!(" (suggestion: {})", one_line(r)),
-            (None, _) => String::new(),
-        };
-        let entry = l.entry.as_ref().map(|e| format!(" [{e}]")).unwrap_or_default();
-        let then = if l.then.is_empty() {
-            String::new()
+        // (Writing to a String cannot fail.)
+        if styled {
+            paint(&mut out, bold, &format_args!("{}:{}:{}", l.path, l.line, l.column));
+            out.push_str(": ");
+            paint(&mut out, severity(l.applicability), &l.rule.as_str());
         } else {
-            let names: Vec<String> = l
-                .then
-                .iter()
-                .map(|o| match &o.entry {
-                    Some(e) => format!("{} [{e}]", o.rule),
-                    None => o.rule.to_string(),
-                })
-                .collect();
-            format!(" (then: {})", names.join(", "))
-        };
-        let place = format!("{}:{}:{}", l.path, l.line, l.column);
-        out.push_str(&format!(
-            "{}: {}: {}{}{}{}\n",
-            paint(bold, &place),
-            paint(severity(l.applicability), l.rule.as_str()),
-            one_line(l.message),
-            repair,
-            paint(dim, &entry),
-            then
-        ));
+            let _ = write!(out, "{}:{}:{}: {}", l.path, l.line, l.column, l.rule.as_str());
+        }
+        let _ = write!(out, ": {}", one_line(l.message));
+        match (l.shown.as_deref(), l.applicability) {
+            (Some(""), Some(Applicability::Safe)) => out.push_str(" (-> delete)"),
+            (Some(r), Some(Applicability::Safe)) => {
+                let _ = write!(out, " (-> {})", one_line(r));
+            }
+            (Some(r), Some(Applicability::DisplayOnly)) => {
+                let _ = write!(out, " (not applied: {})", one_line(r));
+            }
+            (Some(r), _) => {
+                let _ = write!(out, " (suggestion: {})", one_line(r));
+            }
+            (None, _) => {}
+        }
+        if let Some(e) = &l.entry {
+            paint(&mut out, dim, &format_args!(" [{e}]"));
+        }
+        if !l.then.is_empty() {
+            out.push_str(" (then: ");
+            for (k, o) in l.then.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(", ");
+                }
+                match &o.entry {
+                    Some(e) => {
+                        let _ = write!(out, "{} [{e}]", o.rule);
+                    }
+                    None => {
+                        let _ = write!(out, "{}", o.rule);
+                    }
+                }
+            }
+            out.push(')');
+        }
+        out.push('\n');
         if styled {
             let (before, after) = &l.context;
             let shown = if l.matched.is_empty() { "‸".to_string() } else { one_line(&l.matched) };
-            out.push_str(&format!("    {} {before}{}{after}\n", paint(dim, "|"), paint(matched, &shown)));
+            out.push_str("    ");
+            paint(&mut out, dim, &"|");
+            let _ = write!(out, " {before}");
+            paint(&mut out, matched, &shown);
+            let _ = writeln!(out, "{after}");
         }
     }
     out
