@@ -201,8 +201,8 @@ pub fn is_english_context(text: &str, start: usize, end: usize) -> bool {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LangIndex {
     /// Each word's start and end.
-    starts: Vec<usize>,
-    ends: Vec<usize>,
+    pub(crate) starts: Vec<usize>,
+    pub(crate) ends: Vec<usize>,
     /// (French-only, English-only) words among the first `i` words.
     counts: Vec<(u32, u32)>,
     /// Where each line break (`\n` or `\r`) is.
@@ -227,15 +227,13 @@ impl LangIndex {
 
     /// [`LangIndex::from_words`] for a text whose words are mostly those of the text
     /// `old` indexed, moved by edits: `from[i]` is the index of the old word the `i`th
-    /// word is a copy of, whose class is taken from `old` instead of being looked up
-    /// again (see [`crate::words::rewords`]).
-    pub fn reusing(text: &str, tokens: &[(usize, &str)], from: &[Option<usize>], old: &LangIndex) -> Self {
+    /// word is a copy of (or [`crate::words::NEW_WORD`]), whose class is taken from `old`
+    /// instead of being looked up again (see [`crate::words::rewords`]).
+    pub fn reusing(text: &str, tokens: &[(usize, &str)], from: &[u32], old: &LangIndex) -> Self {
         let mut lower = String::new();
-        let classes = tokens.iter().zip(from).map(|(&(start, word), origin)| {
-            let class = match *origin {
-                Some(i) => old.class(i),
-                None => class_of(word, &mut lower),
-            };
+        let classes = tokens.iter().zip(from).map(|(&(start, word), &origin)| {
+            let class =
+                if origin == crate::words::NEW_WORD { class_of(word, &mut lower) } else { old.class(origin as usize) };
             (start, word, class)
         });
         Self::classified(text, classes)

@@ -6,7 +6,7 @@
 
 use crate::lang::LangIndex;
 use crate::words::{Edited, rewords, words};
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// A text with its words and its language evidence, worked out once.
 ///
@@ -25,24 +25,29 @@ pub struct Shared<'a> {
     text: &'a str,
     words: OnceCell<Vec<(usize, &'a str)>>,
     lang: OnceCell<LangIndex>,
-    /// What the pass over the text before the edits worked out, and the edits.
-    before: Option<(Carried, Vec<Edited>)>,
-    /// For each word, the word of the text before the edits it is a copy of.
-    from: OnceCell<Vec<Option<usize>>>,
+    /// The language evidence of the text before the edits (which holds its words), and
+    /// the edits: let go once this text's own evidence is built.
+    before: RefCell<Option<(Carried, Vec<Edited>)>>,
+    /// For each word, the word of the text before the edits it is a copy of (see
+    /// [`rewords`]): let go with `before`.
+    from: RefCell<Vec<u32>>,
 }
 
-/// The words (as `(byte offset, length)`) and language evidence of a text, worked out
-/// by a pass, for the pass over the text with edits made ([`Shared::edited`]).
+/// The language evidence of a text (which holds where its words are), worked out by a
+/// pass, for the pass over the text with edits made ([`Shared::edited`]).
 #[derive(Debug, Clone)]
-pub struct Carried {
-    words: Vec<(usize, usize)>,
-    lang: LangIndex,
-}
+pub struct Carried(LangIndex);
 
 impl<'a> Shared<'a> {
     /// `text`, nothing worked out yet.
     pub fn new(text: &'a str) -> Self {
-        Shared { text, words: OnceCell::new(), lang: OnceCell::new(), before: None, from: OnceCell::new() }
+        Shared {
+            text,
+            words: OnceCell::new(),
+            lang: OnceCell::new(),
+            before: RefCell::new(None),
+            from: RefCell::new(Vec::new()),
+        }
     }
 
     /// `text`, which is the text `before` was carried from with `edits` made (sorted, not
@@ -50,7 +55,7 @@ impl<'a> Shared<'a> {
     /// the language classes of the words it keeps are not looked up again. The same
     /// answers as [`Shared::new`] (`tests::an_edited_text_answers_as_a_new_one`).
     pub fn edited(text: &'a str, before: Carried, edits: Vec<Edited>) -> Self {
-        Shared { before: Some((before, edits)), ..Shared::new(text) }
+        Shared { before: RefCell::new(Some((before, edits))), ..Shared::new(text) }
     }
 
     /// The text.
@@ -60,10 +65,10 @@ impl<'a> Shared<'a> {
 
     /// Its words, as `(byte offset, word)` ([`words`]).
     pub fn words(&self) -> &[(usize, &'a str)] {
-        self.words.get_or_init(|| match &self.before {
-            Some((carried, edits)) => {
-                let (found, from) = rewords(&carried.words, self.text, edits);
-                self.from.get_or_init(|| from);
+        self.words.get_or_init(|| match &*self.before.borrow() {
+            Some((Carried(old), edits)) => {
+                let (found, from) = rewords(&old.starts, &old.ends, self.text, edits);
+                *self.from.borrow_mut() = from;
                 found
             }
             None => words(self.text).collect(),
@@ -74,19 +79,17 @@ impl<'a> Shared<'a> {
     pub fn lang(&self) -> &LangIndex {
         self.lang.get_or_init(|| {
             let words = self.words();
-            match (&self.before, self.from.get()) {
-                (Some((carried, _)), Some(from)) => LangIndex::reusing(self.text, words, from, &carried.lang),
-                _ => LangIndex::from_words(self.text, words.iter().copied()),
+            match self.before.take() {
+                Some((Carried(old), _)) => LangIndex::reusing(self.text, words, &self.from.take(), &old),
+                None => LangIndex::from_words(self.text, words.iter().copied()),
             }
         })
     }
 
-    /// What a pass over this text with edits made can start from: the words and the
-    /// language evidence, if both were worked out.
+    /// What a pass over this text with edits made can start from: the language evidence,
+    /// if it was worked out (its words are let go).
     pub fn carry(self) -> Option<Carried> {
-        let words = self.words.into_inner()?;
-        let lang = self.lang.into_inner()?;
-        Some(Carried { words: words.into_iter().map(|(s, w)| (s, w.len())).collect(), lang })
+        self.lang.into_inner().map(Carried)
     }
 }
 
@@ -132,7 +135,7 @@ mod tests {
             new.push_str(&text[at..]);
             let before = Shared::new(&text);
             before.lang();
-            let carried = before.carry().expect("both worked out");
+            let carried = before.carry().expect("worked out");
             let edited: Vec<Edited> = edits.iter().map(|(span, r)| Edited { span: *span, len: r.len() }).collect();
             let shared = Shared::edited(&new, carried, edited);
             let fresh = Shared::new(&new);

@@ -167,9 +167,12 @@ pub struct Edited {
     pub len: usize,
 }
 
-/// The words of `new`, which is a text whose words were `old_words` (as
-/// `(byte offset, length)`) with `edits` made (sorted, not overlapping), and for each
-/// word the index of the old word it is a copy of, if it is one.
+/// In what [`rewords`] says of each word: a word split again, not a copy of an old one.
+pub const NEW_WORD: u32 = u32::MAX;
+
+/// The words of `new`, which is a text whose words started at `old_starts` and ended
+/// at `old_ends` with `edits` made (sorted, not overlapping), and for each word the index
+/// of the old word it is a copy of, or [`NEW_WORD`].
 ///
 /// No word holds white space, so a text's words are the words of each run of bytes
 /// between ASCII white space taken alone: only the runs an edit touches are split again,
@@ -178,23 +181,26 @@ pub struct Edited {
 ///
 /// ```
 /// use glossfix_text::Span;
-/// use glossfix_text::words::{Edited, rewords, words};
+/// use glossfix_text::words::{Edited, NEW_WORD, rewords, words};
 /// let old = "Il a dit de un accord-cadre.";
-/// let old_words: Vec<(usize, usize)> = words(old).map(|(s, w)| (s, w.len())).collect();
+/// let starts: Vec<usize> = words(old).map(|(s, _)| s).collect();
+/// let ends: Vec<usize> = words(old).map(|(s, w)| s + w.len()).collect();
 /// let new = "Il a dit d’un accord-cadre.";
-/// let (got, from) = rewords(&old_words, new, &[Edited { span: Span::new(9, 12), len: 4 }]);
+/// let (got, from) = rewords(&starts, &ends, new, &[Edited { span: Span::new(9, 12), len: 4 }]);
 /// assert_eq!(got, words(new).collect::<Vec<_>>());
-/// assert_eq!(from, [Some(0), Some(1), Some(2), None, None, Some(5)]);
+/// assert_eq!(from, [0, 1, 2, NEW_WORD, NEW_WORD, 5]);
 /// ```
 pub fn rewords<'n>(
-    old_words: &[(usize, usize)],
+    old_starts: &[usize],
+    old_ends: &[usize],
     new: &'n str,
     edits: &[Edited],
-) -> (Vec<(usize, &'n str)>, Vec<Option<usize>>) {
+) -> (Vec<(usize, &'n str)>, Vec<u32>) {
+    let old_words = |i: usize| old_starts.get(i).map(|&start| (start, old_ends[i] - start));
     let bytes = new.as_bytes();
     let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
-    let mut out: Vec<(usize, &'n str)> = Vec::with_capacity(old_words.len() + edits.len());
-    let mut from: Vec<Option<usize>> = Vec::with_capacity(old_words.len() + edits.len());
+    let mut out: Vec<(usize, &'n str)> = Vec::with_capacity(old_starts.len() + edits.len());
+    let mut from: Vec<u32> = Vec::with_capacity(old_starts.len() + edits.len());
     let mut next_old = 0; // the first old word not yet copied or dropped
     let mut shift: isize = 0; // what the edits before the current point added
     let mut done = 0; // where, in `new`, the words are known up to
@@ -224,27 +230,27 @@ pub fn rewords<'n>(
         }
         // Old words before the region, moved; old words inside it, dropped.
         let old_lo = lo.wrapping_add_signed(-shift);
-        while let Some(&(start, len)) = old_words.get(next_old).filter(|&&(start, _)| start < old_lo) {
+        while let Some((start, len)) = old_words(next_old).filter(|&(start, _)| start < old_lo) {
             let at = start.wrapping_add_signed(shift);
             out.push((at, &new[at..at + len]));
-            from.push(Some(next_old));
+            from.push(next_old as u32);
             next_old += 1;
         }
         let old_hi = hi.wrapping_add_signed(-end_shift);
-        while old_words.get(next_old).is_some_and(|&(start, _)| start < old_hi) {
+        while old_starts.get(next_old).is_some_and(|&start| start < old_hi) {
             next_old += 1;
         }
         for (start, word) in words(&new[lo..hi]) {
             out.push((lo + start, word));
-            from.push(None);
+            from.push(NEW_WORD);
         }
         shift = end_shift;
         done = hi;
     }
-    for (i, &(start, len)) in old_words.iter().enumerate().skip(next_old) {
-        let at = start.wrapping_add_signed(shift);
-        out.push((at, &new[at..at + len]));
-        from.push(Some(i));
+    for i in next_old..old_starts.len() {
+        let at = old_starts[i].wrapping_add_signed(shift);
+        out.push((at, &new[at..at + old_ends[i] - old_starts[i]]));
+        from.push(i as u32);
     }
     (out, from)
 }
@@ -329,15 +335,14 @@ mod tests {
                 at = span.end;
             }
             new.push_str(&text[at..]);
-            let old_words: Vec<(usize, usize)> = words(&text).map(|(s, w)| (s, w.len())).collect();
+            let starts: Vec<usize> = words(&text).map(|(s, _)| s).collect();
+            let ends: Vec<usize> = words(&text).map(|(s, w)| s + w.len()).collect();
             let edited: Vec<Edited> = edits.iter().map(|(span, r)| Edited { span: *span, len: r.len() }).collect();
-            let (got, from) = rewords(&old_words, &new, &edited);
+            let (got, from) = rewords(&starts, &ends, &new, &edited);
             proptest::prop_assert_eq!(&got, &words(&new).collect::<Vec<_>>(), "{:?} -> {:?}", text, new);
-            for (k, origin) in from.iter().enumerate() {
-                if let Some(i) = *origin {
-                    let (s, len) = old_words[i];
-                    proptest::prop_assert_eq!(&text[s..s + len], got[k].1);
-                }
+            for (k, &i) in from.iter().enumerate().filter(|&(_, &i)| i != NEW_WORD) {
+                let i = i as usize;
+                proptest::prop_assert_eq!(&text[starts[i]..ends[i]], got[k].1);
             }
         }
     }
