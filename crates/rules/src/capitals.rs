@@ -157,8 +157,14 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     // and which words are one of those forms (only they are looked up again below).
     let mut lower_case: FastMap<&str, usize> = FastMap::default();
     let mut capital_form = vec![false; tokens.len()];
+    // Most words are none of those forms, and most are out at their length and first
+    // and last bytes (a bit each of a small table) before any hashing.
+    let mut could_be = vec![false; SHAPES];
+    for form in &capital_forms {
+        could_be[shape(form)] = true;
+    }
     for (k, &(s, w)) in tokens.iter().enumerate() {
-        if !upper[k] && capital_forms.contains(w) {
+        if !upper[k] && could_be[shape(w)] && capital_forms.contains(w) {
             capital_form[k] = true;
             if w.chars().all(char::is_lowercase) && !glued(text, s, s + w.len()) {
                 *lower_case.entry(w).or_default() += 1;
@@ -309,6 +315,17 @@ enum Evidence {
     /// A French word the text uses as a name: at its one lower-case use if a determiner
     /// comes before it.
     IfAfterDeterminer,
+}
+
+/// How many slots [`shape`] has.
+const SHAPES: usize = 1 << 14;
+
+/// A word's length (up to 15) and its first and last bytes, as a slot of a table of
+/// [`SHAPES`]: equal words share a slot.
+fn shape(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+    (word.len().min(15) << 10 | usize::from(first & 0x1F) << 5 | usize::from(last & 0x1F)) % SHAPES
 }
 
 /// How many references to numbered parts written with a capital ("Section 4.2") make a
