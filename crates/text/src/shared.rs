@@ -96,7 +96,6 @@ impl<'a> Shared<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Span;
 
     proptest::proptest! {
         /// A text worked out from the pass before its edits answers as one worked out
@@ -106,37 +105,10 @@ mod tests {
             text in "(le |the |of |de |un |vehicle |Le |The |été |\\n|\\r\\n|, |-|’)*",
             cuts in proptest::collection::vec((0usize..80, 0usize..6, "(le |the |of |x|\\n| )*"), 0..4),
         ) {
-            let mut edits: Vec<(Span, String)> = Vec::new();
-            let mut after = 0;
-            let mut picked: Vec<(usize, usize, String)> = cuts
-                .into_iter()
-                .map(|(at, n, r)| {
-                    let a = (at % (text.len() + 1)).min(text.len());
-                    let a = (0..=a).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-                    let b = (a + n).min(text.len());
-                    let b = (b..=text.len()).find(|&i| text.is_char_boundary(i)).unwrap_or(text.len());
-                    (a, b, r)
-                })
-                .collect();
-            picked.sort_by_key(|&(a, b, _)| (a, b));
-            for (a, b, r) in picked {
-                if a >= after {
-                    edits.push((Span::new(a, b), r));
-                    after = b.max(a + 1);
-                }
-            }
-            let mut new = String::new();
-            let mut at = 0;
-            for (span, r) in &edits {
-                new.push_str(&text[at..span.start]);
-                new.push_str(r);
-                at = span.end;
-            }
-            new.push_str(&text[at..]);
+            let (edited, new) = crate::words::edits_for_tests(&text, cuts);
             let before = Shared::new(&text);
             before.lang();
             let carried = before.carry().expect("worked out");
-            let edited: Vec<Edited> = edits.iter().map(|(span, r)| Edited { span: *span, len: r.len() }).collect();
             let shared = Shared::edited(&new, carried, edited);
             let fresh = Shared::new(&new);
             proptest::prop_assert_eq!(shared.words(), fresh.words());

@@ -255,6 +255,30 @@ pub fn rewords<'n>(
     (out, from)
 }
 
+/// For the tests: edits of `text` from `cuts` (a position and a length, in characters,
+/// and a replacement), at character boundaries, sorted, not overlapping (a cut that
+/// would overlap the one before is left out), and the text they make.
+#[cfg(test)]
+pub(crate) fn edits_for_tests(text: &str, cuts: Vec<(usize, usize, String)>) -> (Vec<Edited>, String) {
+    let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
+    let mut picked: Vec<(usize, usize, String)> = cuts
+        .into_iter()
+        .map(|(at, n, r)| (bounds[at % bounds.len()], bounds[(at % bounds.len() + n).min(bounds.len() - 1)], r))
+        .collect();
+    picked.sort_by_key(|&(a, b, _)| (a, b));
+    let (mut edits, mut new, mut at) = (Vec::new(), String::new(), 0);
+    for (a, b, r) in picked {
+        if a >= at && (edits.is_empty() || a > edits.last().map_or(0, |e: &Edited| e.span.start)) {
+            new.push_str(&text[at..a]);
+            new.push_str(&r);
+            edits.push(Edited { span: crate::Span::new(a, b), len: r.len() });
+            at = b;
+        }
+    }
+    new.push_str(&text[at..]);
+    (edits, new)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -308,36 +332,9 @@ mod tests {
             text in "[ab1é’' .,\n\t\u{a0}\u{2011}-]{0,40}",
             cuts in proptest::collection::vec((0usize..40, 0usize..4, "[ab é’'.\n-]{0,4}"), 0..5),
         ) {
-            // Edits at character boundaries, sorted, not overlapping.
-            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain(std::iter::once(text.len())).collect();
-            let mut edits: Vec<(crate::Span, String)> = Vec::new();
-            let mut after = 0;
-            let mut picked: Vec<(usize, usize, String)> = cuts
-                .into_iter()
-                .map(|(at, n, r)| {
-                    let a = bounds[at % bounds.len()];
-                    let b = bounds[(at % bounds.len() + n).min(bounds.len() - 1)];
-                    (a, b, r)
-                })
-                .collect();
-            picked.sort_by_key(|&(a, b, _)| (a, b));
-            for (a, b, r) in picked {
-                if a >= after && !(a == b && edits.last().is_some_and(|(s, _)| s.end == a && s.start == a)) {
-                    edits.push((crate::Span::new(a, b), r));
-                    after = b.max(a + 1);
-                }
-            }
-            let mut new = String::new();
-            let mut at = 0;
-            for (span, r) in &edits {
-                new.push_str(&text[at..span.start]);
-                new.push_str(r);
-                at = span.end;
-            }
-            new.push_str(&text[at..]);
+            let (edited, new) = edits_for_tests(&text, cuts);
             let starts: Vec<usize> = words(&text).map(|(s, _)| s).collect();
             let ends: Vec<usize> = words(&text).map(|(s, w)| s + w.len()).collect();
-            let edited: Vec<Edited> = edits.iter().map(|(span, r)| Edited { span: *span, len: r.len() }).collect();
             let (got, from) = rewords(&starts, &ends, &new, &edited);
             proptest::prop_assert_eq!(&got, &words(&new).collect::<Vec<_>>(), "{:?} -> {:?}", text, new);
             for (k, &i) in from.iter().enumerate().filter(|&(_, &i)| i != NEW_WORD) {
