@@ -139,8 +139,8 @@ struct Pass {
     applied: Vec<usize>,
     /// The text after the applied fixes.
     output: String,
-    /// What the next pass, over `output`, starts from: this pass's words and language
-    /// evidence, and the edits that made `output`.
+    /// What the next pass, over `output`, starts from: this pass's language evidence
+    /// (which holds where its words are), and the edits that made `output`.
     next: Option<(Carried, Vec<Edited>)>,
 }
 

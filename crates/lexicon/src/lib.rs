@@ -17,6 +17,7 @@ pub mod french;
 
 pub use french::{Entries, Gender, Morphology, french_entries, has_french_dictionary, is_french_word};
 use glossfix_text::fold::{Fold, fold};
+#[cfg(any(feature = "wordfreq", feature = "hunspell-fr"))]
 use glossfix_text::hash::FastMap;
 
 /// A word as the word list stores it, and its (French, English) frequencies in tenths.
@@ -36,7 +37,8 @@ fn word_entry(word: &str) -> Option<WordEntry> {
 
 /// The answer `seen` remembers for `word`, or `answer()`, then remembered: each thread's
 /// memory of the words texts ask about, forgotten all at once past [`REMEMBERED_WORDS`]
-/// words so that memory stays flat.
+/// words so that memory stays flat. (Used only by the lookups of the data features.)
+#[cfg(any(feature = "wordfreq", feature = "hunspell-fr"))]
 pub(crate) fn remembered<V: Copy>(
     seen: &std::cell::RefCell<FastMap<String, V>>,
     word: &str,
@@ -67,6 +69,7 @@ fn table_entry(_: &str) -> Option<WordEntry> {
 }
 
 /// How many words' answers a thread remembers before it starts again.
+#[cfg(any(feature = "wordfreq", feature = "hunspell-fr"))]
 const REMEMBERED_WORDS: usize = 200_000;
 #[cfg(not(feature = "wordfreq"))]
 fn word_entry(_: &str) -> Option<WordEntry> {

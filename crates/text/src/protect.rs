@@ -337,7 +337,8 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// The same on any text made of words, code bytes, and white space of every kind.
+        /// The same on any text made of words, code bytes, and white space of every kind
+        /// (without fences).
         #[test]
         fn code_tokens_are_found_from_their_bytes_on_any_text(
             parts in proptest::collection::vec(
@@ -349,6 +350,9 @@ mod tests {
             ),
         ) {
             let text: String = parts.concat();
+            // Fenced blocks ("~~~" opening a line) are protected whole, which the
+            // reference does not do.
+            proptest::prop_assume!(!text.contains("~~~"));
             let found: Vec<Span> = tokens(&text).into_iter().collect();
             proptest::prop_assert_eq!(found, every_token(&text), "{:?}", text);
         }

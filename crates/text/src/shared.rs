@@ -87,9 +87,10 @@ impl<'a> Shared<'a> {
     }
 
     /// What a pass over this text with edits made can start from: the language evidence,
-    /// if it was worked out (its words are let go).
+    /// if it was worked out (its words are let go), and if its words can be numbered in 32
+    /// bits (as [`rewords`] numbers them; a text of four billion words starts afresh).
     pub fn carry(self) -> Option<Carried> {
-        self.lang.into_inner().map(Carried)
+        self.lang.into_inner().filter(|lang| lang.starts.len() < crate::words::NEW_WORD as usize).map(Carried)
     }
 }
 
