@@ -15,6 +15,7 @@
 //!   whole (a temporary file, then a rename) and at most [`KEPT`] are kept, the least
 //!   recently written removed first.
 
+use crate::cli::write::{WriteOptions, write_atomic};
 use glossfix_maintain::lint::{Problem, ProblemKind, lint};
 use glossfix_maintain::load::{LoadError, Loaded, ParsedFile, digest, load_parsed_with};
 use serde::{Deserialize, Serialize};
@@ -149,12 +150,11 @@ fn write(dir: &Path, path: &Path, warnings: &[Problem]) {
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
-    let temp = dir.join(format!(".lint-{}.tmp", std::process::id()));
-    if std::fs::write(&temp, json).is_err() || std::fs::rename(&temp, path).is_err() {
-        let _ = std::fs::remove_file(&temp);
-        return;
+    // The writer `fix --write` uses: a temporary file renamed over the answer, and the
+    // temporaries of killed runs cleared.
+    if write_atomic(path, &json, None, &WriteOptions::default()).is_ok() {
+        prune(dir);
     }
-    prune(dir);
 }
 
 /// Removes the least recently written answers beyond [`KEPT`].

@@ -314,12 +314,7 @@ impl Engine {
             .collect();
         edits.sort_by_key(|e| (e.span.start, e.span.end));
         // The spans the taken fixes rewrite, sorted and disjoint, for an overlap test.
-        let mut rewritten: Vec<Span> = (0..findings.len())
-            .filter(|&i| taken[i])
-            .flat_map(|i| findings[i].fix.as_ref().expect("taken").edits().iter().map(|e| e.span))
-            .filter(|s| !s.is_empty())
-            .collect();
-        rewritten.sort_unstable();
+        let rewritten: Vec<Span> = edits.iter().map(|e| e.span).filter(|s| !s.is_empty()).collect();
         let covered = |span: &Span| {
             let i = rewritten.partition_point(|s| s.end <= span.start);
             rewritten.get(i).is_some_and(|s| s.overlaps(span))
