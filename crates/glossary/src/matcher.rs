@@ -8,7 +8,9 @@
 //! hides a valid shorter one.
 
 use crate::glossary::Glossary;
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use glossfix_diagnostics::{Applicability, Edit, EntryId, Finding, Fix, RuleId};
 use glossfix_text::Span;
 use glossfix_text::apostrophe::ApostropheStyle;
@@ -62,22 +64,67 @@ pub struct RawMatch {
 /// The glossary's rewriting entries compiled for searching.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Matcher {
-    automaton: Option<AhoCorasick>,
-    /// For a glossary of at most [`SCOUTED`] keys, the same keys leftmost-longest: a scan
-    /// aho-corasick runs with its vectorised prefilter, where the overlapping scan walks
-    /// every byte. Every overlapping match overlaps one of its matches, so the
-    /// overlapping scan runs only around them.
+    /// How the folded keys are searched; `None` for a glossary without any.
+    search: Option<Search>,
+    /// For each key id, the glossary patterns with that folded key.
+    by_key: Vec<Vec<usize>>,
+    patterns: Vec<Pattern>,
+}
+
+/// How the folded keys are found in a folded text. Every strategy reports the same
+/// occurrences a plain overlapping scan does that can pass the whole-word check (see
+/// [`Matcher::occurrences`]).
+#[derive(Debug, Clone)]
+enum Search {
+    /// Every key in one overlapping automaton.
+    Overlapping(Overlapping),
+    /// A big glossary (more than [`SCOUTED`] keys): see [`WordStarts`].
+    WordStarts(Box<WordStarts>),
+}
+
+/// The search of a big glossary. The keys all of whose patterns open with a word
+/// character are walked only from the places a word can start (where the folded byte
+/// before is no ASCII letter or digit), anchored, in one automaton: an overlapping scan
+/// of many keys stops at every byte and reports the keys that end there inside words
+/// ("ot" in "note"), which the whole-word check then throws away. The other keys (a
+/// find that opens with punctuation) are scanned overlapping.
+#[derive(Debug, Clone)]
+struct WordStarts {
+    /// The word-opening keys, anchored.
+    automaton: contiguous::NFA,
+    /// The key id of each of its patterns, and whether all the key's patterns close
+    /// with a word character.
+    keys: Vec<(usize, bool)>,
+    /// The bytes the word-opening keys start with.
+    firsts: [bool; 256],
+    /// The other keys, if any.
+    rest: Option<Overlapping>,
+}
+
+/// An overlapping automaton over some of the keys.
+#[derive(Debug, Clone)]
+struct Overlapping {
+    automaton: AhoCorasick,
+    /// For at most [`SCOUTED`] keys, the same keys leftmost-longest: a scan aho-corasick
+    /// runs with its vectorised prefilter, where the overlapping scan walks every byte.
+    /// Every overlapping match overlaps one of its matches, so the overlapping scan runs
+    /// only around them.
     scout: Option<AhoCorasick>,
     /// The longest key, in bytes.
     longest: usize,
-    /// For each automaton pattern id, the glossary patterns with that folded key.
-    by_key: Vec<Vec<usize>>,
-    patterns: Vec<Pattern>,
+    /// The key id of each automaton pattern.
+    keys: Vec<usize>,
 }
 
 impl Matcher {
     /// Compiles the terms and fixes of `glossary`.
     pub(crate) fn compile(glossary: &Glossary) -> Self {
+        Matcher::compile_with(glossary, SCOUTED)
+    }
+
+    /// [`Matcher::compile`], with word-start walking above `scouted` keys (the tests
+    /// set it low to compare the two searches on small glossaries).
+    fn compile_with(glossary: &Glossary, scouted: usize) -> Self {
         let mut patterns = Vec::new();
         // An empty find would match everywhere; lint refuses it as `empty`.
         let mut add = |find: &str, pattern: Pattern| {
@@ -136,44 +183,26 @@ impl Matcher {
             by_key[id].push(compiled.len());
             compiled.push(pattern);
         }
-        let build =
-            |kind| AhoCorasick::builder().match_kind(kind).build(&keys).expect("glossary patterns are plain strings");
-        let automaton = (!keys.is_empty()).then(|| build(MatchKind::Standard));
-        let scout = (!keys.is_empty() && keys.len() <= SCOUTED).then(|| build(MatchKind::LeftmostLongest));
-        let longest = keys.iter().map(String::len).max().unwrap_or(0);
-        Matcher { automaton, scout, longest, by_key, patterns: compiled }
+        let edges = |key: usize| {
+            let all = |edge: fn(&Pattern) -> char| by_key[key].iter().all(|&p| is_word_char(edge(&compiled[p])));
+            (all(|p| p.first), all(|p| p.last))
+        };
+        let search = Search::new(&keys, scouted, edges);
+        Matcher { search, by_key, patterns: compiled }
     }
 
-    /// Every occurrence of a key in `folded` (overlapping ones too), as the overlapping
-    /// scan of the whole text finds them, in some order.
-    fn occurrences(&self, automaton: &AhoCorasick, folded: &str, mut f: impl FnMut(aho_corasick::Match)) {
-        let Some(scout) = &self.scout else {
-            automaton.find_overlapping_iter(folded).for_each(f);
-            return;
-        };
-        // A match M the scout does not report starts inside one it reports, or after its
-        // end, where the scout, searching on, would have found a match starting no later
-        // than M: so M overlaps a reported match m, and lies within `longest - 1` bytes
-        // of it. The windows around the reported matches, merged, are scanned once each.
-        let reach = self.longest.saturating_sub(1);
-        let mut window: Option<(usize, usize)> = None;
-        let mut scan = |(from, to): (usize, usize)| {
-            let input = aho_corasick::Input::new(folded).span(from..to);
-            automaton.find_overlapping_iter(input).for_each(&mut f);
-        };
-        for m in scout.find_iter(folded) {
-            let (from, to) = (m.start().saturating_sub(reach), (m.end() + reach).min(folded.len()));
-            window = match window {
-                Some((start, end)) if from <= end => Some((start, end.max(to))),
-                Some(done) => {
-                    scan(done);
-                    Some((from, to))
-                }
-                None => Some((from, to)),
-            };
-        }
-        if let Some(last) = window {
-            scan(last);
+    /// Every occurrence `(start, end, key id)` of a key in `folded` that can pass the
+    /// whole-word check, in some order: those of a plain overlapping scan of the whole
+    /// text, except, for a key whose patterns all open with a word character, those
+    /// starting right after a folded ASCII letter or digit. Such a match never passes:
+    /// the original character before it folds to that letter or digit, so it is a word
+    /// character (a character that is not one never folds to one) and
+    /// [`boundary_before`] says no.
+    fn occurrences(&self, folded: &str, mut f: impl FnMut(usize, usize, usize)) {
+        match &self.search {
+            None => {}
+            Some(Search::Overlapping(all)) => all.occurrences(folded, &mut f),
+            Some(Search::WordStarts(big)) => big.occurrences(folded, &mut f),
         }
     }
 
@@ -181,12 +210,18 @@ impl Matcher {
     /// with the right case, whatever their context conditions say, and would change it:
     /// what lint asks of a repair ("would another entry change it again?").
     pub(crate) fn raw_matches(&self, text: &str) -> Vec<RawMatch> {
-        let Some(automaton) = &self.automaton else { return Vec::new() };
+        if self.search.is_none() {
+            return Vec::new();
+        }
         let folded = Folded::new(text, Fold::MATCH);
+        let mut occurrences = Vec::new();
+        self.occurrences(&folded.text, |start, end, key| occurrences.push((start, end, key)));
+        // In the order of the overlapping scan: by end, then longest first.
+        occurrences.sort_unstable_by_key(|&(start, end, key)| (end, start, key));
         let mut entries: Vec<RawMatch> = Vec::new();
-        for m in automaton.find_overlapping_iter(&folded.text) {
-            let Some(span) = folded.to_original(m.start(), m.end()) else { continue };
-            for &p in &self.by_key[m.pattern().as_usize()] {
+        for (start, end, key) in occurrences {
+            let Some(span) = folded.to_original(start, end) else { continue };
+            for &p in &self.by_key[key] {
                 let pattern = &self.patterns[p];
                 let found = RawMatch { entry: pattern.entry, variant: pattern.variant };
                 if pattern.protective || !pattern.edges_and_case(text, span) || entries.contains(&found) {
@@ -206,19 +241,19 @@ impl Matcher {
     /// The repairs of the terms and fixes in `text`, never overlapping each other.
     pub(crate) fn find(&self, shared: &Shared<'_>) -> Vec<Finding> {
         let text = shared.text();
-        let Some(automaton) = &self.automaton else {
+        if self.search.is_none() {
             return Vec::new();
-        };
+        }
         let folded = Folded::new(text, Fold::MATCH);
         let mut candidates: Vec<(Span, usize)> = Vec::new();
         // Asked once per text, whatever the number of matches: whether each pattern's
         // `in_document` phrases are in the text, and the language evidence.
         let mut in_document: Vec<Option<bool>> = vec![None; self.patterns.len()];
-        self.occurrences(automaton, &folded.text, |m| {
-            let Some(span) = folded.to_original(m.start(), m.end()) else {
+        self.occurrences(&folded.text, |start, end, key| {
+            let Some(span) = folded.to_original(start, end) else {
                 return;
             };
-            for &p in &self.by_key[m.pattern().as_usize()] {
+            for &p in &self.by_key[key] {
                 let pattern = &self.patterns[p];
                 let in_document = *in_document[p].get_or_insert_with(|| {
                     pattern.in_document.is_empty()
@@ -262,6 +297,123 @@ impl Matcher {
             );
         }
         findings
+    }
+}
+
+impl Search {
+    /// The search for `keys` (indexed by key id): with more than `scouted` keys, the
+    /// keys for which `edges` says all their patterns open with a word character are
+    /// walked from word starts (and, when they all close with one, reported only where
+    /// a word can end).
+    fn new(keys: &[String], scouted: usize, edges: impl Fn(usize) -> (bool, bool)) -> Option<Search> {
+        if keys.is_empty() {
+            return None;
+        }
+        if keys.len() <= scouted {
+            return Some(Search::Overlapping(Overlapping::new(keys, (0..keys.len()).collect(), scouted)));
+        }
+        let (words, rest): (Vec<usize>, Vec<usize>) = (0..keys.len()).partition(|&k| edges(k).0);
+        let mut firsts = [false; 256];
+        for &k in &words {
+            firsts[usize::from(keys[k].as_bytes()[0])] = true;
+        }
+        let automaton = contiguous::NFA::builder()
+            .match_kind(MatchKind::Standard)
+            .build(words.iter().map(|&k| &keys[k]))
+            .expect("glossary patterns are plain strings");
+        let rest = (!rest.is_empty()).then(|| Overlapping::new(keys, rest, scouted));
+        let keys = words.into_iter().map(|k| (k, edges(k).1)).collect();
+        Some(Search::WordStarts(Box::new(WordStarts { automaton, keys, firsts, rest })))
+    }
+}
+
+impl WordStarts {
+    /// See [`Matcher::occurrences`].
+    fn occurrences(&self, folded: &str, f: &mut impl FnMut(usize, usize, usize)) {
+        let bytes = folded.as_bytes();
+        let start = self.automaton.start_state(Anchored::Yes).expect("an NFA searches anchored");
+        let mut after_alphanumeric = false;
+        for (at, &b) in bytes.iter().enumerate() {
+            if !after_alphanumeric && self.firsts[usize::from(b)] {
+                let mut state = start;
+                for (walked, &next) in bytes[at..].iter().enumerate() {
+                    state = self.automaton.next_state(Anchored::Yes, state, next);
+                    if !self.automaton.is_special(state) {
+                        continue;
+                    }
+                    if self.automaton.is_dead(state) {
+                        break;
+                    }
+                    // A state's matches include the keys that end here but start
+                    // later (its suffixes): those are found from their own start.
+                    for i in 0..self.automaton.match_len(state) {
+                        let pattern = self.automaton.match_pattern(state, i);
+                        let (key, word_closing) = self.keys[pattern.as_usize()];
+                        let end = at + walked + 1;
+                        let inside_word = word_closing && bytes.get(end).is_some_and(u8::is_ascii_alphanumeric);
+                        if self.automaton.pattern_len(pattern) == walked + 1 && !inside_word {
+                            f(at, end, key);
+                        }
+                    }
+                }
+            }
+            after_alphanumeric = b.is_ascii_alphanumeric();
+        }
+        if let Some(rest) = &self.rest {
+            rest.occurrences(folded, f);
+        }
+    }
+}
+
+impl Overlapping {
+    /// The overlapping automaton of the keys `ids`, with a scout for at most `scouted`.
+    fn new(keys: &[String], ids: Vec<usize>, scouted: usize) -> Overlapping {
+        let build = |kind| {
+            AhoCorasick::builder()
+                .match_kind(kind)
+                .build(ids.iter().map(|&k| &keys[k]))
+                .expect("glossary patterns are plain strings")
+        };
+        Overlapping {
+            automaton: build(MatchKind::Standard),
+            scout: (ids.len() <= scouted).then(|| build(MatchKind::LeftmostLongest)),
+            longest: ids.iter().map(|&k| keys[k].len()).max().unwrap_or(0),
+            keys: ids,
+        }
+    }
+
+    /// Every occurrence of its keys in `folded` (overlapping ones too), as the
+    /// overlapping scan of the whole text finds them, in some order.
+    fn occurrences(&self, folded: &str, f: &mut impl FnMut(usize, usize, usize)) {
+        let mut report = |m: aho_corasick::Match| f(m.start(), m.end(), self.keys[m.pattern().as_usize()]);
+        let Some(scout) = &self.scout else {
+            self.automaton.find_overlapping_iter(folded).for_each(report);
+            return;
+        };
+        // A match M the scout does not report starts inside one it reports, or after its
+        // end, where the scout, searching on, would have found a match starting no later
+        // than M: so M overlaps a reported match m, and lies within `longest - 1` bytes
+        // of it. The windows around the reported matches, merged, are scanned once each.
+        let reach = self.longest.saturating_sub(1);
+        let mut window: Option<(usize, usize)> = None;
+        let mut scan = |(from, to): (usize, usize)| {
+            let input = aho_corasick::Input::new(folded).span(from..to);
+            self.automaton.find_overlapping_iter(input).for_each(&mut report);
+        };
+        for m in scout.find_iter(folded) {
+            let (from, to) = (m.start().saturating_sub(reach), (m.end() + reach).min(folded.len()));
+            window = match window {
+                Some((start, end)) if from <= end => Some((start, end.max(to))),
+                Some(done) => {
+                    scan(done);
+                    Some((from, to))
+                }
+                None => Some((from, to)),
+            };
+        }
+        if let Some(last) = window {
+            scan(last);
+        }
     }
 }
 
@@ -344,23 +496,71 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    /// A matcher over `keys` alone, with or without its scout.
-    fn matcher(keys: &[String], scouted: bool) -> Matcher {
-        let build = |kind| AhoCorasick::builder().match_kind(kind).build(keys).unwrap();
-        Matcher {
-            automaton: Some(build(MatchKind::Standard)),
-            scout: scouted.then(|| build(MatchKind::LeftmostLongest)),
-            longest: keys.iter().map(String::len).max().unwrap_or(0),
-            by_key: Vec::new(),
-            patterns: Vec::new(),
+    /// An overlapping search of `keys` alone, with or without its scout.
+    fn matcher(keys: &[String], scouted: bool) -> Overlapping {
+        Overlapping::new(keys, (0..keys.len()).collect(), if scouted { usize::MAX } else { 0 })
+    }
+
+    fn occurrences(m: &Overlapping, text: &str) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        m.occurrences(text, &mut |start, end, key| out.push((start, end, key)));
+        out.sort_unstable();
+        out
+    }
+
+    /// What `glossary` finds in `text`, searched overlapping (with its scout) and walked
+    /// from word starts: the two must agree.
+    fn both_searches(glossary: &str, text: &str) -> (Vec<Finding>, Vec<Finding>) {
+        let glossary = Glossary::parse(glossary, "g.toml").expect("the test glossary parses");
+        let shared = Shared::new(text);
+        let overlapping = Matcher::compile_with(&glossary, usize::MAX);
+        let word_starts = Matcher::compile_with(&glossary, 0);
+        assert!(matches!(overlapping.search, Some(Search::Overlapping(_))));
+        assert!(matches!(word_starts.search, Some(Search::WordStarts(_))));
+        (overlapping.find(&shared), word_starts.find(&shared))
+    }
+
+    /// A glossary of `[[fix]]` entries, each find replaced by "X".
+    fn fixes(finds: &[&str]) -> String {
+        finds.iter().map(|f| format!("[[fix]]\nfind = \"{f}\"\nreplace = \"X\"\n\n")).collect()
+    }
+
+    #[test]
+    fn no_character_but_a_word_character_folds_to_a_letter_or_digit_at_either_end() {
+        // What walking from word starts rests on (see `Matcher::occurrences`): a folded
+        // ASCII letter or digit next to a match comes from a word character of the
+        // original, so the match is inside a word and would be rejected anyway.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let folded = Folded::new(c.encode_utf8(&mut [0; 4]), Fold::MATCH).text;
+            let edges = [folded.bytes().next(), folded.bytes().next_back()];
+            if edges.iter().flatten().any(u8::is_ascii_alphanumeric) {
+                assert!(is_word_char(c), "{c:?} (U+{:04X}) folds to {folded:?}", u32::from(c));
+            }
         }
     }
 
-    fn occurrences(m: &Matcher, text: &str) -> Vec<(usize, usize, usize)> {
-        let mut out = Vec::new();
-        m.occurrences(m.automaton.as_ref().unwrap(), text, |o| out.push((o.start(), o.end(), o.pattern().as_usize())));
-        out.sort_unstable();
-        out
+    #[test]
+    fn walking_from_word_starts_finds_what_the_overlapping_scan_finds_table() {
+        // (finds, text): keys inside words, across hyphens and apostrophes, after digits,
+        // next to accented letters and their decomposed forms, opening with punctuation.
+        let cases: [(&[&str], &str); 9] = [
+            (&["ot", "not", "note"], "note not ot notes"),
+            (&["ot"], "l’ot d'ot -ot ot- 2ot ot2 \u{212A}ot ot\u{212A}"),
+            (&["un", "kim jong-un", "jong"], "Kim Jong-Un, Kim Jong Un, kim jong-unique"),
+            (&["ete", "été"], "été ete\u{301} éte etes e\u{301}te"),
+            (&["..", "a.."], "a... a.. b .. ."),
+            (&["(sic)", "sic"], "(sic) sic (sic)sic"),
+            (&["teh", "the"], "Teh TEH teh\u{a0}the tehran"),
+            (&["a b", "b c"], "a b c a  b\tc"),
+            (&["x"], ""),
+        ];
+        for (finds, text) in cases {
+            let (overlapping, word_starts) = both_searches(&fixes(finds), text);
+            assert_eq!(overlapping, word_starts, "{finds:?} in {text:?}");
+        }
+        // And the keys inside words are found by neither.
+        let (found, _) = both_searches(&fixes(&["ot"]), "note ot");
+        assert_eq!(found.iter().map(|f| f.span.start).collect::<Vec<_>>(), vec![5]);
     }
 
     #[test]
@@ -385,6 +585,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn walking_from_word_starts_finds_what_the_overlapping_scan_finds(
+            finds in proptest::collection::vec("[abéK.' -]{1,5}", 1..10),
+            text in "[abéAÉ\u{301}\u{212A}K.'’ \u{a0}-]{0,200}",
+        ) {
+            let finds: Vec<&str> = finds.iter().map(|f| f.trim()).filter(|f| !f.is_empty()).collect();
+            prop_assume!(!finds.is_empty());
+            let (overlapping, word_starts) = both_searches(&fixes(&finds), &text);
+            prop_assert_eq!(overlapping, word_starts);
+        }
+
         #[test]
         fn the_scout_finds_what_the_overlapping_scan_finds(
             keys in proptest::collection::vec("[abé ]{1,6}", 1..12),
