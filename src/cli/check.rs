@@ -97,12 +97,12 @@ pub fn run(args: &CheckArgs, cx: &Context) -> Exit {
                 }
             };
             let glossary = engine.glossary();
-            match engine.run(text, &request) {
-                Ok(outcome) => {
-                    let located = locate_with(&name, text, glossary, &outcome.findings, offset, styled);
-                    let repairable = outcome.applied().count();
+            match engine.findings(text, &request) {
+                Ok(findings) => {
+                    let located = locate_with(&name, text, glossary, &findings, offset, styled);
+                    let repairable = findings.iter().filter(|f| f.fix_at(request.level).is_some()).count();
                     let out = args.format.render(&located, color);
-                    Checked { out, findings: outcome.findings.len(), repairable, error: None }
+                    Checked { out, findings: findings.len(), repairable, error: None }
                 }
                 Err(e) => {
                     let located = locate_with(&name, text, glossary, &e.findings, offset, styled);

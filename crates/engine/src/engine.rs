@@ -3,16 +3,14 @@
 //! and `fix` are two views of one [`Engine::run`], so they cannot disagree.
 
 use crate::compose::Composer;
-use glossfix_diagnostics::{Applicability, Family, Finding, FindingSource, Fix, Origin, RuleId, apply_fixes};
+use glossfix_diagnostics::{Applicability, Applied, Family, Finding, FindingSource, Fix, Origin, RuleId, apply_fixes};
 use glossfix_glossary::{CompiledGlossary, Glossary};
 use glossfix_rules::{RuleSettings, Scope, check_all_sharing};
 use glossfix_text::Span;
 use glossfix_text::protect::{Markup, protected, touches};
 use glossfix_text::shared::{Carried, Shared};
 use glossfix_text::words::Edited;
-use std::collections::hash_map::DefaultHasher;
 use std::fmt;
-use std::hash::{Hash, Hasher};
 
 /// How many passes [`Engine::run`] makes at most before it declares that the repairs do
 /// not converge.
@@ -137,8 +135,8 @@ struct Pass {
     findings: Vec<Finding>,
     /// Indices into `findings` of the findings applied.
     applied: Vec<usize>,
-    /// The text after the applied fixes.
-    output: String,
+    /// The text after the applied fixes, `None` when none applies (the text as it was).
+    output: Option<String>,
     /// What the next pass, over `output`, starts from: this pass's language evidence
     /// (which holds where its words are), and the edits that made `output`.
     next: Option<(Carried, Vec<Edited>)>,
@@ -192,28 +190,42 @@ impl Engine {
     /// text keeps growing), the result is [`NotConverged`], naming the rules and entries
     /// involved: nothing is changed.
     pub fn run(&self, text: &str, request: &Request) -> Result<Outcome, NotConverged> {
+        let (repaired, findings, passes) = self.repair(text, request)?;
+        let text = repaired.unwrap_or_else(|| text.to_string());
+        Ok(Outcome { text, findings, level: request.level, passes })
+    }
+
+    /// The findings of [`Engine::run`] without the repaired text: what `check` reports.
+    /// A text no fix changes is not copied.
+    pub fn findings(&self, text: &str, request: &Request) -> Result<Vec<Finding>, NotConverged> {
+        self.repair(text, request).map(|(_, findings, _)| findings)
+    }
+
+    /// [`Engine::run`]'s work: the repaired text (`None` when no fix applies), the
+    /// findings and the number of passes.
+    fn repair(&self, text: &str, request: &Request) -> Result<(Option<String>, Vec<Finding>, usize), NotConverged> {
         let mut first = self.pass(text, request, Scope::All, true, None);
-        if first.applied.is_empty() {
-            return Ok(Outcome { text: first.output, findings: first.findings, level: request.level, passes: 1 });
-        }
+        let Some(output) = first.output.take() else {
+            return Ok((None, first.findings, 1));
+        };
         // Later passes only need the rules that can repair, unless suggestions apply too.
         let scope = if request.level == Applicability::Safe { Scope::Repairs } else { Scope::All };
-        let mut hashes = vec![hash(text), hash(&first.output)];
         let mut passes: Vec<Vec<Origin>> = vec![first.applied.iter().map(|&i| first.findings[i].origin()).collect()];
         let mut later: Vec<(String, Vec<Finding>)> = Vec::new();
-        let mut current = std::mem::take(&mut first.output); // the output of the latest pass
+        let mut current = output; // the output of the latest pass
         let mut carried = first.next.take();
         loop {
             let mut pass = self.pass(&current, request, scope, false, carried.take());
             carried = pass.next.take();
-            if pass.applied.is_empty() {
-                break;
-            }
+            let Some(output) = pass.output.take() else { break };
             let origins: Vec<Origin> = pass.applied.iter().map(|&i| pass.findings[i].origin()).collect();
             passes.push(origins);
-            let output_hash = hash(&pass.output);
-            let repeated = hashes.iter().position(|&h| h == output_hash);
-            let runaway = pass.output.len() > text.len() * MAX_GROWTH + GROWTH_SLACK;
+            // The texts seen so far, in order: the input, then each pass's output. One
+            // that comes back is a loop (compared whole: equal lengths are rare).
+            let seen =
+                std::iter::once(text).chain(later.iter().map(|(input, _)| input.as_str())).chain([current.as_str()]);
+            let repeated = seen.into_iter().position(|seen| seen == output);
+            let runaway = output.len() > text.len() * MAX_GROWTH + GROWTH_SLACK;
             if repeated.is_some() || runaway || passes.len() >= MAX_PASSES {
                 // The passes since the text was last seen form the loop; without a
                 // repeat, the last few passes show what keeps changing.
@@ -224,13 +236,11 @@ impl Engine {
                 let findings = first.findings.into_iter().map(|f| demote(f, request.level)).collect();
                 return Err(NotConverged { passes: passes.len(), cycle: repeated.is_some(), involved, findings });
             }
-            hashes.push(output_hash);
-            let Pass { findings, applied, output, .. } = pass;
-            let applied: Vec<Finding> = select(findings, &applied);
+            let applied: Vec<Finding> = select(pass.findings, &pass.applied);
             later.push((std::mem::replace(&mut current, output), applied));
         }
         if later.is_empty() {
-            return Ok(Outcome { text: current, findings: first.findings, level: request.level, passes: 1 });
+            return Ok((Some(current), first.findings, 1));
         }
         // Compose: pass 1's applied findings, then each later pass's, onto the input.
         let passes = 1 + later.len();
@@ -246,12 +256,12 @@ impl Engine {
         let mut findings = composer.finish(&current);
         findings.extend(reported);
         sort_findings(&mut findings);
-        Ok(Outcome { text: current, findings, level: request.level, passes })
+        Ok((Some(current), findings, passes))
     }
 
     /// Every finding in `text` (one [`Engine::run`] with safe fixes).
     pub fn check(&self, text: &str) -> Result<Vec<Finding>, NotConverged> {
-        self.run(text, &Request::default()).map(|o| o.findings)
+        self.findings(text, &Request::default())
     }
 
     /// One pass over `text`: the findings of the glossary, the rules of `scope` and the
@@ -301,7 +311,12 @@ impl Engine {
         let mut order: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix_at(level).is_some()).collect();
         order.sort_by_key(|&i| findings[i].fix.as_ref().map(Fix::applicability));
         let fixes: Vec<&Fix> = order.iter().map(|&i| findings[i].fix.as_ref().expect("filtered")).collect();
-        let applied_fixes = apply_fixes(text, &fixes);
+        // (No fix to make, no copy of the text to make.)
+        let applied_fixes = if fixes.is_empty() {
+            Applied { text: String::new(), taken: Vec::new() }
+        } else {
+            apply_fixes(text, &fixes)
+        };
         let mut taken = vec![false; findings.len()];
         for k in applied_fixes.taken {
             taken[order[k]] = true;
@@ -328,7 +343,8 @@ impl Engine {
         sort_findings(&mut findings);
         let applied: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix_at(level).is_some()).collect();
         let next = if applied.is_empty() { None } else { shared.carry().map(|carried| (carried, edits)) };
-        Pass { findings, applied, output: applied_fixes.text, next }
+        let output = (!applied.is_empty()).then_some(applied_fixes.text);
+        Pass { findings, applied, output, next }
     }
 }
 
@@ -362,12 +378,6 @@ fn select(findings: Vec<Finding>, indices: &[usize]) -> Vec<Finding> {
         }
     }
     out
-}
-
-fn hash(text: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
 }
 
 #[cfg(test)]
@@ -454,6 +464,31 @@ mod tests {
         );
         // check is the same run.
         assert_eq!(e.check(text).unwrap(), outcome.findings);
+    }
+
+    #[test]
+    fn findings_are_the_findings_of_a_run_table() {
+        // (glossary, text): nothing found, reports only, one pass, two passes, a cycle,
+        // a text that keeps growing. `check` reads `findings`, `fix` reads `run`.
+        let cases = [
+            ("", "Un texte sans rien à redire."),
+            ("", "Le média japonaise a dit que le le chiffre"),
+            ("[[fix]]\nfind = 'furthermore tôt'\nreplace = 'plus tôt'\n", "Furthermore tôt cette année"),
+            ("[[fix]]\nfind = 'of'\nreplace = 'de'\nbefore = ['un']\n", "le prix of un accord"),
+            (
+                "[[fix]]\nfind = 'd’un'\nreplace = 'de une'\n\n[[fix]]\nfind = 'd’une'\nreplace = 'd’un'\n",
+                "il parle d’un accord",
+            ),
+            ("[[fix]]\nfind = 'go'\nreplace = 'go go go'\n", "on y go"),
+        ];
+        for (glossary, text) in cases {
+            let e = engine(glossary);
+            for level in [Applicability::Safe, Applicability::Unsafe] {
+                let request = Request { level, ..Request::default() };
+                let run = e.run(text, &request).map(|outcome| outcome.findings);
+                assert_eq!(e.findings(text, &request), run, "{glossary:?} on {text:?} at {level:?}");
+            }
+        }
     }
 
     #[test]
