@@ -172,23 +172,26 @@ fn zero_bytes(x: u64) -> u64 {
     !(((x & LOW7) + LOW7) | x | LOW7)
 }
 
-/// A piece of a [`Folded`] text and where it comes from.
+/// A piece of a [`Folded`] text and where it comes from: the folding of one character
+/// (its head, when it does not fold byte for byte), then a run of ASCII that does.
 #[derive(Debug, Clone, Copy)]
 struct Segment {
     /// Where it starts in the folded text.
     start: u32,
     /// Where it comes from in the original.
     origin: u32,
-    /// Whether it maps byte for byte (ASCII) or is the folding of one character.
-    identity: bool,
+    /// The length of the head's folding (0 when the segment is all ASCII run).
+    head: u8,
+    /// The length of the head's character in the original.
+    head_len: u8,
 }
 
 /// A folded copy of a whole text with a map back to the original offsets: what the
 /// glossary automaton searches. Unlike [`fold`], it keeps leading and trailing space.
 ///
 /// The map is kept as segments, not one entry per byte: a run of ASCII that folds byte
-/// for byte is one segment whatever its length, and each other character (an accented
-/// letter, a curly apostrophe, a no-break space) is one. A French text needs about a
+/// for byte is one segment whatever its length, together with the character before it
+/// that does not (an accented letter, a curly apostrophe, a no-break space). A French text needs about a
 /// tenth of the memory a per-byte map would (four bytes per byte of text).
 #[derive(Debug, Clone)]
 pub struct Folded {
@@ -255,7 +258,7 @@ impl Folded {
                 if how.lower {
                     text[at..].make_ascii_lowercase();
                 }
-                folded.record(at, start, true);
+                folded.record(at, start);
                 continue;
             }
             // A two-byte character of Latin-1 or Latin Extended: its fold looked up.
@@ -272,7 +275,7 @@ impl Folded {
                         in_space = false;
                     }
                     if text.len() > at {
-                        folded.record(at, i, false);
+                        folded.record_head(at, text.len(), i, 2);
                     }
                     i += 2;
                     continue;
@@ -290,7 +293,7 @@ impl Folded {
                     in_space = false;
                 }
                 if text.len() > at {
-                    folded.record(at, i, false);
+                    folded.record_head(at, text.len(), i, 3);
                 }
                 i += 3;
                 continue;
@@ -298,7 +301,11 @@ impl Folded {
             let c = original[i..].chars().next().expect("a character starts here");
             fold_next(c, how, &mut text, &mut in_space);
             if text.len() > at {
-                folded.record(at, i, c.is_ascii());
+                if c.is_ascii() {
+                    folded.record(at, i);
+                } else {
+                    folded.record_head(at, text.len(), i, c.len_utf8());
+                }
             }
             i += c.len_utf8();
         }
@@ -306,15 +313,25 @@ impl Folded {
         folded
     }
 
-    /// Records that the folded bytes from `at` come from the original byte `origin`: in
-    /// the current ASCII segment when it maps there already, else in a new segment.
-    fn record(&mut self, at: usize, origin: usize, ascii: bool) {
-        if let Some(last) = self.segments.last().filter(|last| ascii && last.identity) {
-            if at - last.start as usize == origin - last.origin as usize {
+    /// Records that the folded bytes from `at` come byte for byte from the original byte
+    /// `origin` on: in the current segment when its run maps there already, else in a new
+    /// segment.
+    fn record(&mut self, at: usize, origin: usize) {
+        if let Some(last) = self.segments.last() {
+            let tail = at - last.start as usize - usize::from(last.head);
+            if origin.checked_sub(last.origin as usize + usize::from(last.head_len)) == Some(tail) {
                 return; // the ASCII run goes on
             }
         }
-        self.segments.push(Segment { start: at as u32, origin: origin as u32, identity: ascii });
+        self.segments.push(Segment { start: at as u32, origin: origin as u32, head: 0, head_len: 0 });
+    }
+
+    /// Records that the folded bytes `[at, end)` are the folding of the original
+    /// character of `len` bytes at `origin`: a new segment, which the ASCII run after it
+    /// joins.
+    fn record_head(&mut self, at: usize, end: usize, origin: usize, len: usize) {
+        let (head, head_len) = (u8::try_from(end - at).expect("a character folds short"), len as u8);
+        self.segments.push(Segment { start: at as u32, origin: origin as u32, head, head_len });
     }
 
     /// Maps the folded range `[start, end)` back to the original, or `None` when either
@@ -330,9 +347,13 @@ impl Folded {
             return Some(self.original_len);
         }
         let k = self.segments.partition_point(|s| s.start as usize <= i).checked_sub(1)?;
-        let Segment { start, origin, identity } = self.segments[k];
-        let (start, origin) = (start as usize, origin as usize);
-        if identity { Some(origin + (i - start)) } else { (i == start).then_some(origin) }
+        let Segment { start, origin, head, head_len } = self.segments[k];
+        let (offset, origin) = (i - start as usize, origin as usize);
+        match offset.checked_sub(usize::from(head)) {
+            _ if offset == 0 => Some(origin),
+            None => None, // inside the head's folding
+            Some(tail) => Some(origin + usize::from(head_len) + tail),
+        }
     }
 }
 
