@@ -147,14 +147,17 @@ impl Engine {
     pub fn new(compiled: CompiledGlossary) -> Self {
         let glossary = compiled.glossary();
         let mut settings = RuleSettings::new(&glossary.rules, &glossary.elision.exceptions);
-        // The words the glossary spells are words: the spelling rule never reports them.
-        settings.accept(glossary.spelling.accept.iter().map(String::as_str));
-        for term in &glossary.terms {
-            settings.accept(std::iter::once(term.canonical.get_ref().as_str()));
-            settings.accept(term.variants.iter().map(|v| v.get_ref().as_str()));
-        }
-        for fix in &glossary.fixes {
-            settings.accept([fix.find.get_ref().as_str(), fix.replace.as_str()]);
+        // The words the glossary spells are words: the spelling rule never reports them
+        // (nothing to remember when it is off).
+        if settings.enabled(RuleId::Spelling) {
+            settings.accept(glossary.spelling.accept.iter().map(String::as_str));
+            for term in &glossary.terms {
+                settings.accept(std::iter::once(term.canonical.get_ref().as_str()));
+                settings.accept(term.variants.iter().map(|v| v.get_ref().as_str()));
+            }
+            for fix in &glossary.fixes {
+                settings.accept([fix.find.get_ref().as_str(), fix.replace.as_str()]);
+            }
         }
         Engine { compiled, settings }
     }

@@ -2,6 +2,7 @@
 //! `[spelling]` tables and the words the glossary itself spells.
 
 use glossfix_diagnostics::RuleId;
+use glossfix_text::hash::FastSet;
 use std::collections::{BTreeMap, HashSet};
 
 /// Which rules are on, and the elision rule's extra exceptions.
@@ -14,7 +15,7 @@ pub struct RuleSettings {
     /// Words the spelling rule accepts (lower case): `[spelling] accept`, a word list
     /// given on the command line, and every word the glossary spells (its terms, their
     /// variants, its finds and replacements).
-    pub known_words: HashSet<String>,
+    pub known_words: FastSet<String>,
 }
 
 impl RuleSettings {
@@ -23,7 +24,7 @@ impl RuleSettings {
         RuleSettings {
             disabled: switches.iter().filter(|(_, on)| !**on).map(|(id, _)| *id).collect(),
             elision_exceptions: elision_exceptions.iter().map(|w| w.trim().to_lowercase()).collect(),
-            known_words: HashSet::new(),
+            known_words: FastSet::default(),
         }
     }
 
@@ -31,7 +32,13 @@ impl RuleSettings {
     pub fn accept<'a>(&mut self, phrases: impl IntoIterator<Item = &'a str>) {
         for phrase in phrases {
             for (_, word) in glossfix_text::words::words(phrase) {
-                self.known_words.insert(word.to_lowercase());
+                // Most words are lower case already, and many come back (a term's
+                // canonical form in each of its variants): no copy made for those.
+                if word.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+                    self.known_words.insert(word.to_lowercase());
+                } else if !self.known_words.contains(word) {
+                    self.known_words.insert(word.to_string());
+                }
             }
         }
     }
