@@ -17,7 +17,7 @@ use glossfix_lexicon::{french_entries, lexicon};
 use glossfix_text::Span;
 use glossfix_text::chars::char_before;
 use glossfix_text::hash::FastSet;
-use glossfix_text::segment::is_sentence_start;
+use glossfix_text::segment::{is_sentence_start, sentence_openers};
 use glossfix_text::words::spaced;
 
 /// Word -> its elided form (before the apostrophe).
@@ -212,10 +212,9 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
     let all = cx.tokens;
     // A word that opens a sentence in lower case somewhere ("aptitude fournit…") is a
     // command or a product name: no elision before it anywhere in the text.
-    let lower_case_openers: FastSet<&str> = all
-        .iter()
-        .filter(|(s, w)| w.chars().next().is_some_and(char::is_lowercase) && is_sentence_start(text, *s))
-        .map(|(_, w)| *w)
+    let lower_case_openers: FastSet<&str> = sentence_openers(text, all)
+        .map(|k| all[k].1)
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
         .collect();
     for pair in 0..all.len().saturating_sub(1) {
         let (start, word) = all[pair];
