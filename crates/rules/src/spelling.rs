@@ -107,7 +107,21 @@ fn candidate_shape(word: &str) -> bool {
     if word.is_ascii() {
         return false; // a digit, "_" or a capital
     }
-    word.chars().count() >= 5 && !word.chars().any(|c| c.is_ascii_digit() || c == '_' || c.is_uppercase())
+    let mut count = 0;
+    for c in word.chars() {
+        if !looked_at_char(c) {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 5
+}
+
+/// Whether a word holding `c` may be looked at: no digit, "_" or capital. ASCII by the
+/// table, the accented lower-case letters of Latin-1 (é, è, à, ç, ô...) without Unicode
+/// tables.
+fn looked_at_char(c: char) -> bool {
+    if c.is_ascii() { LOWER_ASCII_NO_DIGIT[c as usize] } else { matches!(c, 'ß'..='ÿ') || !c.is_uppercase() }
 }
 
 /// The ASCII bytes a looked-at word may hold: anything but digits, "_" and capitals.
@@ -186,6 +200,13 @@ fn is_truncation(word: &str, candidates: &[&str]) -> bool {
 mod tests {
     use super::*;
     use crate::{fixed, run};
+
+    #[test]
+    fn the_quick_character_test_is_the_full_one() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(looked_at_char(c), !(c.is_ascii_digit() || c == '_' || c.is_uppercase()), "{c:?}");
+        }
+    }
 
     #[test]
     fn candidate_shapes_table() {
