@@ -257,11 +257,26 @@ impl Lexicon {
             }
         }
         let candidates = common_by_prefix(&prefix(&lower));
+        let length = lower.chars().count();
         let mut found: Vec<(usize, &'static str)> = candidates
             .iter()
-            .filter(|&&fr| fr != lower && self.zipf(fr).en < self.zipf(fr).fr)
-            .map(|&fr| (strsim::levenshtein(&fold(fr, Fold::BARE), &lower), fr))
-            .filter(|&(d, fr)| d * 3 <= lower.chars().count().max(fr.chars().count()))
+            .filter(|&&fr| {
+                fr != lower && {
+                    let z = self.zipf(fr);
+                    z.en < z.fr
+                }
+            })
+            .filter_map(|&fr| {
+                let bare = fold(fr, Fold::BARE);
+                let most = length.max(fr.chars().count());
+                // The distance is at least the difference in length: most words are out
+                // by it before the distance is worked out.
+                if bare.chars().count().abs_diff(length) * 3 > most {
+                    return None;
+                }
+                let d = strsim::levenshtein(&bare, &lower);
+                (d * 3 <= most).then_some((d, fr))
+            })
             .collect();
         found.sort_by(|a, b| a.0.cmp(&b.0).then(self.zipf(b.1).fr.total_cmp(&self.zipf(a.1).fr)));
         for (_, word) in found {
