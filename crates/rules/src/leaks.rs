@@ -34,6 +34,7 @@
 //! as an unsafe fix, which `fix` applies only with `--unsafe`.
 
 use crate::context::Context;
+use crate::memo::RunMemo;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::lexicon;
 use glossfix_text::Span;
@@ -524,31 +525,13 @@ fn is_web_address(text: &str, span: Span) -> bool {
         || (after == Some('.') && after2.is_some_and(char::is_alphanumeric))
 }
 
-/// How many words' candidates are remembered before memory starts again.
-const REMEMBERED_CANDIDATES: usize = 20_000;
-
-/// [`candidates`], remembered for the whole run and shared by its threads: the leaks of a
-/// run's articles are mostly the same English words, and finding their candidates
-/// (translations, then the common French words with the same first letters compared one
-/// by one) cost a fifth of `check` on a folder of articles. (Remembered per thread, each
-/// thread found them again: two threads gained less over one.) Forgotten all at once
-/// past [`REMEMBERED_CANDIDATES`] words, so that memory stays flat. The lock is held for
-/// a lookup or an insertion, never while candidates are found.
+/// [`candidates`], remembered for the run (see [`crate::memo`]): finding a leak's
+/// candidates (translations, then the common French words with the same first letters
+/// compared one by one) cost a fifth of `check` on a folder of articles, each article
+/// asking about the same English words.
 fn remembered_candidates(word: &str) -> Vec<String> {
-    use std::sync::{Mutex, OnceLock, PoisonError};
-    static SEEN: OnceLock<Mutex<FastMap<String, Vec<String>>>> = OnceLock::new();
-    let seen = SEEN.get_or_init(Default::default);
-    let lock = || seen.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(found) = lock().get(word) {
-        return found.clone();
-    }
-    let found = candidates(word);
-    let mut seen = lock();
-    if seen.len() >= REMEMBERED_CANDIDATES {
-        seen.clear();
-    }
-    seen.insert(word.to_string(), found.clone());
-    found
+    static CANDIDATES: RunMemo<Vec<String>> = RunMemo::new(20_000);
+    CANDIDATES.get_or_insert_with(word, || candidates(word))
 }
 
 /// French candidates for an English word: dictionary translations (common French words,

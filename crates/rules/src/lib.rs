@@ -27,6 +27,7 @@ mod doubled;
 mod elision;
 mod furniture;
 pub mod leaks;
+mod memo;
 mod naming;
 mod punctuation;
 mod quotes;

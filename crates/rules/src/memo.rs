@@ -1,0 +1,83 @@
+//! Answers about a word remembered for the whole run and shared by its threads: what a
+//! rule works out from the lexicons alone (a leak's French candidates, a misspelling's
+//! corrections) does not depend on the text, and the articles of a run ask about the
+//! same words again and again. Remembered per thread instead, each thread would work the
+//! same answers out again, and two threads would gain less over one.
+
+use glossfix_text::hash::FastMap;
+use std::sync::{Mutex, OnceLock, PoisonError};
+
+/// A memory of answers by word, forgotten all at once past `limit` words so that it stays
+/// flat. The lock is held for a lookup or an insertion, never while an answer is worked
+/// out: two threads may work out the same answer at once, and both get it.
+pub(crate) struct RunMemo<V> {
+    answers: OnceLock<Mutex<FastMap<String, V>>>,
+    limit: usize,
+}
+
+impl<V: Clone> RunMemo<V> {
+    /// An empty memory of at most `limit` words.
+    pub(crate) const fn new(limit: usize) -> Self {
+        RunMemo { answers: OnceLock::new(), limit }
+    }
+
+    /// The answer remembered for `word`, else `answer()`, then remembered.
+    pub(crate) fn get_or_insert_with(&self, word: &str, answer: impl FnOnce() -> V) -> V {
+        let answers = self.answers.get_or_init(Default::default);
+        let lock = || answers.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(known) = lock().get(word) {
+            return known.clone();
+        }
+        let known = answer();
+        let mut answers = lock();
+        if answers.len() >= self.limit {
+            answers.clear();
+        }
+        answers.insert(word.to_string(), known.clone());
+        known
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_is_worked_out_once_until_memory_is_full() {
+        static MEMO: RunMemo<usize> = RunMemo::new(2);
+        let mut worked = 0;
+        let mut ask = |word: &str| {
+            MEMO.get_or_insert_with(word, || {
+                worked += 1;
+                word.len()
+            })
+        };
+        assert_eq!((ask("le"), ask("le"), ask("les")), (2, 2, 3));
+        assert_eq!(worked, 2, "\"le\" once, \"les\" once");
+        // A third word: memory starts again, and "le" is worked out again.
+        assert_eq!((ask("des"), ask("le")), (3, 2));
+        assert_eq!(worked, 4);
+    }
+
+    #[test]
+    fn threads_share_the_memory() {
+        static MEMO: RunMemo<String> = RunMemo::new(100);
+        let worked = std::sync::atomic::AtomicUsize::new(0);
+        MEMO.get_or_insert_with("program", || {
+            worked.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            "programme".to_string()
+        });
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| {
+                    let got = MEMO.get_or_insert_with("program", || {
+                        worked.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        "other".to_string()
+                    });
+                    assert_eq!(got, "programme");
+                });
+            }
+        });
+        assert_eq!(worked.load(std::sync::atomic::Ordering::SeqCst), 1);
+    }
+}
