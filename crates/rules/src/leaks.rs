@@ -94,6 +94,13 @@ fn classify(word: &str, initial: bool, names: &FastSet<String>, lower: &mut Stri
     if first_upper && (!initial || names.contains(lower)) {
         return Class::Other; // a name or a title
     }
+    // The rest depends on the word alone: remembered for the run (see `crate::memo`).
+    static LEXICAL: RunMemo<Class> = RunMemo::new(200_000);
+    LEXICAL.get_or_insert_with(lower, || lexical_class(lower))
+}
+
+/// The class of a lower-case word as the lexicons see it, wherever it stands.
+fn lexical_class(lower: &str) -> Class {
     if function_word(lower) == Some(Language::English) {
         return Class::Function;
     }
