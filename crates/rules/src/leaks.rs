@@ -34,7 +34,6 @@
 //! as an unsafe fix, which `fix` applies only with `--unsafe`.
 
 use crate::context::Context;
-use crate::memo::RunMemo;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::lexicon;
 use glossfix_text::Span;
@@ -44,6 +43,7 @@ use glossfix_text::fold::{Fold, fold};
 use glossfix_text::hash::{FastMap, FastSet};
 use glossfix_text::lang::{LangIndex, Language, function_word};
 use glossfix_text::lines::{line_around, split_lines};
+use glossfix_text::memo::RunMemo;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::{spaced, words};
 
@@ -94,7 +94,7 @@ fn classify(word: &str, initial: bool, names: &FastSet<String>, lower: &mut Stri
     if first_upper && (!initial || names.contains(lower)) {
         return Class::Other; // a name or a title
     }
-    // The rest depends on the word alone: remembered for the run (see `crate::memo`).
+    // The rest depends on the word alone: remembered for the run (see `glossfix_text::memo`).
     static LEXICAL: RunMemo<Class> = RunMemo::new(200_000);
     LEXICAL.get_or_insert_with(lower, || lexical_class(lower))
 }
@@ -532,7 +532,7 @@ fn is_web_address(text: &str, span: Span) -> bool {
         || (after == Some('.') && after2.is_some_and(char::is_alphanumeric))
 }
 
-/// [`candidates`], remembered for the run (see [`crate::memo`]): finding a leak's
+/// [`candidates`], remembered for the run (see [`glossfix_text::memo`]): finding a leak's
 /// candidates (translations, then the common French words with the same first letters
 /// compared one by one) cost a fifth of `check` on a folder of articles, each article
 /// asking about the same English words.

@@ -27,7 +27,6 @@ mod doubled;
 mod elision;
 mod furniture;
 pub mod leaks;
-mod memo;
 mod naming;
 mod punctuation;
 mod quotes;

@@ -23,13 +23,13 @@
 //! candidate is a suggestion.
 
 use crate::context::Context;
-use crate::memo::RunMemo;
 use crate::naming::{defined_at_line_start, in_list_of_names};
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::{has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
 use glossfix_text::chars::glued;
 use glossfix_text::hash::FastMap;
+use glossfix_text::memo::RunMemo;
 
 /// Letters an edit may insert or put in place of another.
 const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœ";
@@ -146,7 +146,7 @@ fn no_lexicon_knows(word: &str) -> bool {
     is_french_word(word) == Some(false)
 }
 
-/// [`suggestions`], remembered for the run (see [`crate::memo`]): every spelling one
+/// [`suggestions`], remembered for the run (see [`glossfix_text::memo`]): every spelling one
 /// edit away is looked up in two word lists, which cost a fifth of `check` on a folder
 /// of articles, each asking about the same unknown words.
 fn remembered_suggestions(word: &str) -> Vec<&'static str> {

@@ -30,6 +30,7 @@ pub mod fold;
 pub mod hash;
 pub mod lang;
 pub mod lines;
+pub mod memo;
 pub mod protect;
 pub mod segment;
 pub mod shared;

@@ -1,28 +1,52 @@
 //! Answers about a word remembered for the whole run and shared by its threads: what a
 //! rule works out from the lexicons alone (a leak's French candidates, a misspelling's
-//! corrections) does not depend on the text, and the articles of a run ask about the
-//! same words again and again. Remembered per thread instead, each thread would work the
-//! same answers out again, and two threads would gain less over one.
+//! corrections), or a glossary from its own entries (the name a spelling is a near-miss
+//! of), does not depend on the text, and the articles of a run ask about the same words
+//! again and again. Remembered per thread instead, each thread would work the same
+//! answers out again, and two threads would gain less over one.
 
-use glossfix_text::hash::FastMap;
+use crate::hash::FastMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
 /// A memory of answers by word, forgotten all at once past `limit` words so that it stays
 /// flat. The lock is held for a lookup or an insertion, never while an answer is worked
 /// out: two threads may work out the same answer at once, and both get it.
-pub(crate) struct RunMemo<V> {
+pub struct RunMemo<V> {
     answers: OnceLock<Mutex<FastMap<String, V>>>,
     limit: usize,
 }
 
-impl<V: Clone> RunMemo<V> {
+impl<V> Clone for RunMemo<V> {
+    /// An empty memory of the same size: a copy works its answers out afresh.
+    fn clone(&self) -> Self {
+        RunMemo::new(self.limit)
+    }
+}
+
+impl<V> std::fmt::Debug for RunMemo<V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let remembered = self.answers.get().map_or(0, |a| a.lock().unwrap_or_else(PoisonError::into_inner).len());
+        f.debug_struct("RunMemo").field("remembered", &remembered).field("limit", &self.limit).finish()
+    }
+}
+
+impl<V> Default for RunMemo<V> {
+    /// An empty memory of at most 100,000 words.
+    fn default() -> Self {
+        RunMemo::new(100_000)
+    }
+}
+
+impl<V> RunMemo<V> {
     /// An empty memory of at most `limit` words.
-    pub(crate) const fn new(limit: usize) -> Self {
+    pub const fn new(limit: usize) -> Self {
         RunMemo { answers: OnceLock::new(), limit }
     }
+}
 
+impl<V: Clone> RunMemo<V> {
     /// The answer remembered for `word`, else `answer()`, then remembered.
-    pub(crate) fn get_or_insert_with(&self, word: &str, answer: impl FnOnce() -> V) -> V {
+    pub fn get_or_insert_with(&self, word: &str, answer: impl FnOnce() -> V) -> V {
         let answers = self.answers.get_or_init(Default::default);
         let lock = || answers.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(known) = lock().get(word) {
