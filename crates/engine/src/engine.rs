@@ -5,7 +5,7 @@
 use crate::compose::Composer;
 use glossfix_diagnostics::{Applicability, Applied, Family, Finding, FindingSource, Fix, Origin, RuleId, apply_fixes};
 use glossfix_glossary::{CompiledGlossary, Glossary};
-use glossfix_rules::{RuleSettings, Scope, check_all_sharing};
+use glossfix_rules::{Memory, RuleSettings, Scope, check_all_sharing};
 use glossfix_text::Span;
 use glossfix_text::protect::{Markup, protected, touches};
 use glossfix_text::shared::{Carried, Shared};
@@ -37,6 +37,9 @@ const GROWTH_SLACK: usize = 4096;
 pub struct Engine {
     compiled: CompiledGlossary,
     settings: RuleSettings,
+    /// What the rules remember between the texts this engine checks (answers that depend
+    /// on the lexicons alone), shared by the threads that use it.
+    memory: Memory,
 }
 
 /// What a run asks for beyond the glossary and the built-in rules.
@@ -159,7 +162,7 @@ impl Engine {
                 settings.accept([fix.find.get_ref().as_str(), fix.replace.as_str()]);
             }
         }
-        Engine { compiled, settings }
+        Engine { compiled, settings, memory: Memory::default() }
     }
 
     /// Adds words the spelling rule accepts (a user's word list), each line a word or a
@@ -290,7 +293,7 @@ impl Engine {
             Some((carried, edits)) => Shared::edited(text, carried, edits),
             None => Shared::new(text),
         };
-        let rules = check_all_sharing(&shared, &self.settings, scope);
+        let rules = check_all_sharing(&shared, &self.settings, &self.memory, scope);
         // Later passes keep only the fixes they apply: near-misses of names that are only
         // suggestions are not looked for there (at the safe level).
         let names =

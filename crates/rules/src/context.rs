@@ -1,6 +1,7 @@
 //! What a rule looks at: the text, its words and its apostrophe, computed once for all
 //! the rules.
 
+use crate::memory::Memory;
 use crate::settings::RuleSettings;
 use glossfix_text::apostrophe::ApostropheStyle;
 use glossfix_text::lang::LangIndex;
@@ -17,6 +18,8 @@ pub struct Context<'a, 's> {
     style: OnceCell<ApostropheStyle>,
     /// The rule settings in force.
     pub settings: &'a RuleSettings,
+    /// What the rules remember from the run's texts before this one.
+    pub memory: &'a Memory,
     /// The words and language evidence of the text, which the caller may share with
     /// others (the engine shares them with the glossary).
     shared: &'a Shared<'s>,
@@ -24,9 +27,10 @@ pub struct Context<'a, 's> {
 
 impl<'a, 's> Context<'a, 's> {
     /// The context of the text of `shared`, whose words and language evidence are worked
-    /// out at the first question (or were already, by another reader).
-    pub fn new(shared: &'a Shared<'s>, settings: &'a RuleSettings) -> Self {
-        Context { text: shared.text(), tokens: shared.words(), style: OnceCell::new(), settings, shared }
+    /// out at the first question (or were already, by another reader), with the run's
+    /// `memory`.
+    pub fn new(shared: &'a Shared<'s>, settings: &'a RuleSettings, memory: &'a Memory) -> Self {
+        Context { text: shared.text(), tokens: shared.words(), style: OnceCell::new(), settings, memory, shared }
     }
 
     /// The apostrophe style of the text: counted once, when a repair first needs it.

@@ -454,7 +454,7 @@ mod tests {
         let settings = crate::RuleSettings::new(&Default::default(), &["Hôpital".to_string()]);
         let text = "le hôpital de la ville";
         let mut out = Vec::new();
-        check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings), &mut out);
+        check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings, &Default::default()), &mut out);
         assert!(out.is_empty());
     }
 }

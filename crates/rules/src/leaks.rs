@@ -34,6 +34,8 @@
 //! as an unsafe fix, which `fix` applies only with `--unsafe`.
 
 use crate::context::Context;
+use crate::lexical::{Class, lexical_class};
+use crate::memory::Memory;
 use glossfix_diagnostics::{Edit, Finding, Fix, RuleId};
 use glossfix_lexicon::lexicon;
 use glossfix_text::Span;
@@ -41,9 +43,8 @@ use glossfix_text::case::capitalize;
 use glossfix_text::chars::{char_at, char_before};
 use glossfix_text::fold::{Fold, fold};
 use glossfix_text::hash::{FastMap, FastSet};
-use glossfix_text::lang::{LangIndex, Language, function_word};
+use glossfix_text::lang::LangIndex;
 use glossfix_text::lines::{line_around, split_lines};
-use glossfix_text::memo::RunMemo;
 use glossfix_text::segment::is_sentence_start;
 use glossfix_text::words::{spaced, words};
 
@@ -56,25 +57,17 @@ pub struct Leak {
     pub candidates: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    /// Common in English, rare in French.
-    English,
-    /// An English-only function word ("of", "the").
-    Function,
-    /// More English than French, but French too ("addition").
-    Leaning,
-    /// An English verb particle ("on", "up", "out"): English only after an English verb.
-    Particle,
-    /// French, a name, a number: not English.
-    Other,
-}
-
-/// Particles of English phrasal verbs ("go on", "carry out", "set up").
-const PARTICLES: &[&str] = &["on", "up", "out", "off", "back", "down", "away", "over"];
-
-/// `lower` is a buffer reused across words, so that classifying allocates nothing.
-fn classify(word: &str, initial: bool, names: &FastSet<String>, lower: &mut String) -> Class {
+/// The class of `word` where it stands: a capital inside a sentence or on one of the
+/// text's `names` makes it a name or a title; otherwise `lexical` says (the lexicons'
+/// class of its lower case, [`lexical_class`], perhaps remembered). `lower` is a buffer
+/// reused across words, so that classifying allocates nothing.
+fn classify(
+    word: &str,
+    initial: bool,
+    names: &FastSet<String>,
+    lower: &mut String,
+    lexical: impl FnOnce(&str) -> Class,
+) -> Class {
     if word.len() < 2 || word.bytes().any(|b| b.is_ascii_digit()) {
         return Class::Other;
     }
@@ -94,67 +87,19 @@ fn classify(word: &str, initial: bool, names: &FastSet<String>, lower: &mut Stri
     if first_upper && (!initial || names.contains(lower)) {
         return Class::Other; // a name or a title
     }
-    // The rest depends on the word alone: remembered for the run (see `glossfix_text::memo`).
-    static LEXICAL: RunMemo<Class> = RunMemo::new(200_000);
-    LEXICAL.get_or_insert_with(lower, || lexical_class(lower))
-}
-
-/// The class of a lower-case word as the lexicons see it, wherever it stands.
-fn lexical_class(lower: &str) -> Class {
-    if function_word(lower) == Some(Language::English) {
-        return Class::Function;
-    }
-    if PARTICLES.contains(&lower) {
-        return Class::Particle;
-    }
-    let z = lexicon().zipf(lower);
-    // wordfreq's French list holds web text with some English in it: "again" reads 3.5 in
-    // French. A gap of two or more still says English...
-    // Not when the French dictionary knows the word and French uses it as often as that
-    // ("bit", 3.4 in French, 5.4 in English).
-    let common_english = z.en >= 3.5 && z.fr <= 3.3 && z.en - z.fr >= 1.5;
-    let much_more_english = z.fr < 4.0 && z.en - z.fr >= 2.0;
-    if much_more_english && !common_english && glossfix_lexicon::is_french_word(lower) == Some(true) {
-        Class::Leaning
-    } else if common_english || much_more_english || loanword_english(lower, z) {
-        Class::English
-    } else if z.en >= 4.0 && z.en - z.fr >= 0.8 {
-        Class::Leaning
-    } else {
-        Class::Other
-    }
-}
-
-/// English words whose French frequency English web text inflates ("layout" reads 2.8 in
-/// French against 4.1 in English, "kernel" 2.6 against 3.6): since English words show up
-/// in French web text at a fraction of their English frequency, the gap between the two
-/// shrinks, so a smaller gap (0.9, about eight times as frequent in English) is taken to
-/// say English, but only for a word that the French dictionary does not know
-/// (Dicollecte's, else FreeDict's French side: "original",
-/// "information", "socket", "shell" are French too). A word wordfreq
-/// does not know at all is English when FreeDict has it as an English headword (or its
-/// base form: "decayed") and not as French.
-fn loanword_english(lower: &str, z: glossfix_lexicon::Zipf) -> bool {
-    let lexicon = lexicon();
-    let french = glossfix_lexicon::is_french_word(lower) == Some(true) || lexicon.is_dictionary_french(lower);
-    if french || lower.chars().count() < 3 {
-        return false;
-    }
-    if z.fr == 0.0 && z.en == 0.0 {
-        return lower.chars().count() >= 5 && !lexicon.translations(lower).is_empty();
-    }
-    z.en >= 3.0 && z.en - z.fr >= 0.9
+    // The rest depends on the word alone (the run's memory may know it).
+    lexical(lower)
 }
 
 /// Every English leak in `text`.
 pub fn find_leaks(text: &str) -> Vec<Leak> {
     let tokens: Vec<(usize, &str)> = words(text).collect();
     let lang = LangIndex::from_words(text, tokens.iter().copied());
-    leaks_in(text, &tokens, &lang)
+    leaks_in(text, &tokens, &lang, &Memory::default())
 }
 
 /// Every English leak in `text`, whose words are `tokens`.
-fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak> {
+fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex, memory: &Memory) -> Vec<Leak> {
     // Words written with a capital inside a sentence somewhere are names everywhere
     // (each spelling lower-cased once).
     let capitalised: FastSet<&str> = tokens
@@ -192,7 +137,11 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
         .map(|(k, &(s, w))| {
             let initial =
                 w.chars().next().is_some_and(char::is_uppercase) && is_sentence_start(text, s) && !after_initial(k);
-            *classified.entry((w, initial)).or_insert_with(|| classify(w, initial, &names, &mut buffer))
+            *classified.entry((w, initial)).or_insert_with(|| {
+                classify(w, initial, &names, &mut buffer, |lower| {
+                    memory.lexical.get_or_insert_with(lower, || lexical_class(lower))
+                })
+            })
         })
         .collect();
     // Runs of English-looking words that could be leaks, then the words the text marks
@@ -255,7 +204,10 @@ fn leaks_in(text: &str, tokens: &[(usize, &str)], lang: &LangIndex) -> Vec<Leak>
             && !quoted_english(text, span)
         {
             let candidates = if j - i == 1 {
-                known.entry(tokens[i].1).or_insert_with(|| remembered_candidates(tokens[i].1)).clone()
+                known
+                    .entry(tokens[i].1)
+                    .or_insert_with(|| memory.candidates.get_or_insert_with(tokens[i].1, || candidates(tokens[i].1)))
+                    .clone()
             } else {
                 Vec::new()
             };
@@ -409,7 +361,7 @@ fn label_rest<'t>(text: &'t str, end: usize, names: &FastSet<String>) -> (Vec<&'
         let word_len = after.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(after.len());
         let word = &after[..word_len];
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        if word.is_empty() || !(capital || classify(word, false, names, &mut buffer) != Class::Other) {
+        if word.is_empty() || !(capital || classify(word, false, names, &mut buffer, lexical_class) != Class::Other) {
             break;
         }
         label.push(word);
@@ -452,7 +404,9 @@ fn glossed(text: &str, run: &[(usize, &str)], names: &FastSet<String>) -> bool {
         return false;
     };
     let gloss: Vec<&str> = words(&inner[..close]).map(|(_, w)| w).collect();
-    if !(1..=6).contains(&gloss.len()) || gloss.iter().any(|w| classify(w, false, names, &mut buffer) != Class::Other) {
+    if !(1..=6).contains(&gloss.len())
+        || gloss.iter().any(|w| classify(w, false, names, &mut buffer, lexical_class) != Class::Other)
+    {
         return false;
     }
     let lexicon = lexicon();
@@ -530,15 +484,6 @@ fn is_web_address(text: &str, span: Span) -> bool {
     matches!(before, Some('@' | '#' | '/' | '.' | '_'))
         || matches!(after, Some('@' | '/' | '_'))
         || (after == Some('.') && after2.is_some_and(char::is_alphanumeric))
-}
-
-/// [`candidates`], remembered for the run (see [`glossfix_text::memo`]): finding a leak's
-/// candidates (translations, then the common French words with the same first letters
-/// compared one by one) cost a fifth of `check` on a folder of articles, each article
-/// asking about the same English words.
-fn remembered_candidates(word: &str) -> Vec<String> {
-    static CANDIDATES: RunMemo<Vec<String>> = RunMemo::new(20_000);
-    CANDIDATES.get_or_insert_with(word, || candidates(word))
 }
 
 /// French candidates for an English word: dictionary translations (common French words,
@@ -629,7 +574,7 @@ fn quoted_english(text: &str, span: Span) -> bool {
 
 /// Reports each leak; its best candidate is an unsafe fix.
 pub fn check(cx: &Context, out: &mut Vec<Finding>) {
-    for mut leak in leaks_in(cx.text, cx.tokens, cx.lang()) {
+    for mut leak in leaks_in(cx.text, cx.tokens, cx.lang(), cx.memory) {
         for c in &mut leak.candidates {
             *c = cx.style().apply(cx.text, leak.span, c);
         }
@@ -750,12 +695,21 @@ mod tests {
     }
 
     #[test]
-    fn remembered_candidates_are_the_candidates() {
-        // Asked twice: the second answer comes from memory.
+    fn remembered_answers_are_the_answers() {
+        // Asked twice of one memory: the second answers come from it.
+        let memory = Memory::default();
         for word in ["program", "Vehicle", "steps", "hundreds", "the", "kremlin"] {
             for _ in 0..2 {
-                assert_eq!(remembered_candidates(word), candidates(word), "{word}");
+                assert_eq!(memory.candidates.get_or_insert_with(word, || candidates(word)), candidates(word), "{word}");
             }
+        }
+        let text = "le dernier program du Kremlin et le vehicle de fonction, the program";
+        let tokens: Vec<(usize, &str)> = words(text).collect();
+        let lang = LangIndex::from_words(text, tokens.iter().copied());
+        let fresh = leaks_in(text, &tokens, &lang, &Memory::default());
+        assert!(!fresh.is_empty());
+        for _ in 0..2 {
+            assert_eq!(leaks_in(text, &tokens, &lang, &memory), fresh);
         }
     }
 

@@ -27,6 +27,8 @@ mod doubled;
 mod elision;
 mod furniture;
 pub mod leaks;
+mod lexical;
+pub mod memory;
 mod naming;
 mod punctuation;
 mod quotes;
@@ -36,6 +38,7 @@ mod spelling;
 
 pub use context::Context;
 use glossfix_diagnostics::{Finding, RuleId};
+pub use memory::Memory;
 pub use settings::RuleSettings;
 
 /// A built-in check: the rule ids it reports under and the check itself.
@@ -139,14 +142,16 @@ pub enum Scope {
 
 /// Runs every enabled built-in rule of `scope` over `text`.
 pub fn check_all(text: &str, settings: &RuleSettings, scope: Scope) -> Vec<Finding> {
-    check_all_sharing(&glossfix_text::shared::Shared::new(text), settings, scope)
+    check_all_sharing(&glossfix_text::shared::Shared::new(text), settings, &Memory::default(), scope)
 }
 
 /// [`check_all`] on the text of `shared`, whose words and language evidence the caller
-/// shares with the glossary: worked out once for both, by whichever asks first.
+/// shares with the glossary (worked out once for both, by whichever asks first), with
+/// the caller's `memory` of the run's texts before it.
 pub fn check_all_sharing(
     shared: &glossfix_text::shared::Shared<'_>,
     settings: &RuleSettings,
+    memory: &Memory,
     scope: Scope,
 ) -> Vec<Finding> {
     let mut running = RULES
@@ -155,7 +160,7 @@ pub fn check_all_sharing(
     let mut out = Vec::new();
     // With every rule off, the text is not even split into words.
     let Some(first) = running.next() else { return out };
-    let context = Context::new(shared, settings);
+    let context = Context::new(shared, settings, memory);
     for rule in std::iter::once(first).chain(running) {
         (rule.check)(&context, &mut out);
     }
@@ -171,7 +176,7 @@ pub fn check_all_sharing(
 pub(crate) fn run(check: fn(&Context, &mut Vec<Finding>), text: &str) -> Vec<Finding> {
     let settings = RuleSettings::default();
     let mut out = Vec::new();
-    check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings), &mut out);
+    check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings, &Memory::default()), &mut out);
     out
 }
 

@@ -29,7 +29,6 @@ use glossfix_lexicon::{has_french_dictionary, is_french_word, lexicon};
 use glossfix_text::Span;
 use glossfix_text::chars::glued;
 use glossfix_text::hash::FastMap;
-use glossfix_text::memo::RunMemo;
 
 /// Letters an edit may insert or put in place of another.
 const ALPHABET: &str = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœ";
@@ -72,7 +71,10 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let candidates = seen.entry(word).or_insert_with(|| remembered_suggestions(word)).clone();
+        let candidates = seen
+            .entry(word)
+            .or_insert_with(|| cx.memory.suggestions.get_or_insert_with(word, || suggestions(word)))
+            .clone();
         if candidates.is_empty() || cx.lang().is_english(start, start + word.len()) {
             continue;
         }
@@ -144,14 +146,6 @@ fn no_lexicon_knows(word: &str) -> bool {
         return false; // French or English that a lexicon knows
     }
     is_french_word(word) == Some(false)
-}
-
-/// [`suggestions`], remembered for the run (see [`glossfix_text::memo`]): every spelling one
-/// edit away is looked up in two word lists, which cost a fifth of `check` on a folder
-/// of articles, each asking about the same unknown words.
-fn remembered_suggestions(word: &str) -> Vec<&'static str> {
-    static SUGGESTIONS: RunMemo<Vec<&'static str>> = RunMemo::new(20_000);
-    SUGGESTIONS.get_or_insert_with(word, || suggestions(word))
 }
 
 /// French words one edit from `word`, known to both wordfreq and the dictionary, most
@@ -297,7 +291,7 @@ mod tests {
         settings.accept(["devraien"]);
         let text = "des armes qui devraien être utilisées";
         let mut out = Vec::new();
-        check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings), &mut out);
+        check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings, &Default::default()), &mut out);
         assert!(out.is_empty(), "{out:?}");
     }
 }

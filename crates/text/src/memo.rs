@@ -1,9 +1,11 @@
-//! Answers about a word remembered for the whole run and shared by its threads: what a
-//! rule works out from the lexicons alone (a leak's French candidates, a misspelling's
+//! Answers about a word remembered for a run and shared by its threads: what a rule
+//! works out from the lexicons alone (a leak's French candidates, a misspelling's
 //! corrections), or a glossary from its own entries (the name a spelling is a near-miss
 //! of), does not depend on the text, and the articles of a run ask about the same words
 //! again and again. Remembered per thread instead, each thread would work the same
-//! answers out again, and two threads would gain less over one.
+//! answers out again, and two threads would gain less over one. A [`RunMemo`] belongs to
+//! what it remembers for (the engine's rule memory, a compiled glossary's name index):
+//! the library keeps no memory of its own between calls.
 
 use crate::hash::FastMap;
 use std::sync::{Mutex, OnceLock, PoisonError};
@@ -68,10 +70,10 @@ mod tests {
 
     #[test]
     fn an_answer_is_worked_out_once_until_memory_is_full() {
-        static MEMO: RunMemo<usize> = RunMemo::new(2);
+        let memo: RunMemo<usize> = RunMemo::new(2);
         let worked = std::cell::Cell::new(0);
         let ask = |word: &str| {
-            MEMO.get_or_insert_with(word, || {
+            memo.get_or_insert_with(word, || {
                 worked.set(worked.get() + 1);
                 word.len()
             })
@@ -85,23 +87,20 @@ mod tests {
 
     #[test]
     fn threads_share_the_memory() {
-        static MEMO: RunMemo<String> = RunMemo::new(100);
-        let worked = std::sync::atomic::AtomicUsize::new(0);
-        MEMO.get_or_insert_with("program", || {
-            worked.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-            "programme".to_string()
-        });
+        let memo: RunMemo<String> = RunMemo::new(100);
+        let worked = Mutex::new(0);
+        let work = |answer: &str| {
+            *worked.lock().unwrap() += 1;
+            answer.to_string()
+        };
+        memo.get_or_insert_with("program", || work("programme"));
         std::thread::scope(|s| {
             for _ in 0..4 {
-                s.spawn(|| {
-                    let got = MEMO.get_or_insert_with("program", || {
-                        worked.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-                        "other".to_string()
-                    });
-                    assert_eq!(got, "programme");
-                });
+                s.spawn(|| assert_eq!(memo.get_or_insert_with("program", || work("other")), "programme"));
             }
         });
-        assert_eq!(worked.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(*worked.lock().unwrap(), 1);
+        // A copy starts empty.
+        assert_eq!(memo.clone().get_or_insert_with("program", || work("afresh")), "afresh");
     }
 }
