@@ -54,7 +54,11 @@ pub fn check(cx: &Context, out: &mut Vec<Finding>) {
         .iter()
         .enumerate()
         .filter(|&(_, &(_, word))| candidate_shape(word))
-        .filter(|&(_, &(_, word))| *unknown_words.entry(word).or_insert_with(|| no_lexicon_knows(word)))
+        .filter(|&(_, &(_, word))| {
+            *unknown_words
+                .entry(word)
+                .or_insert_with(|| cx.memory.unknown.get_or_insert_with(word, || no_lexicon_knows(word)))
+        })
         .filter(|&(_, &(start, word))| !glued(text, start, start + word.len())) // "aujourd’hui", "fichier.conf"
         .map(|(i, &(start, word))| (i, start, word))
         .collect();
@@ -282,6 +286,15 @@ mod tests {
             assert_eq!(fixed(text, &out), *want, "{text:?}");
             let got: Vec<&str> = out.iter().map(|f| &text[f.span.start..f.span.end]).collect();
             assert_eq!(&got, words, "{text:?}");
+        }
+        // One memory for every text, twice over: what it remembers changes no answer.
+        let (settings, memory) = (crate::RuleSettings::default(), crate::Memory::default());
+        for _ in 0..2 {
+            for (text, _, _) in cases {
+                let mut out = Vec::new();
+                check(&Context::new(&glossfix_text::shared::Shared::new(text), &settings, &memory), &mut out);
+                assert_eq!(out, run(check, text), "{text:?} with the run's memory");
+            }
         }
     }
 
