@@ -84,10 +84,11 @@ enum Search {
 
 /// The search of a big glossary. The keys all of whose patterns open with a word
 /// character are walked only from the places a word can start (where the folded byte
-/// before is no ASCII letter or digit), anchored, in one automaton: an overlapping scan
-/// of many keys stops at every byte and reports the keys that end there inside words
-/// ("ot" in "note"), which the whole-word check then throws away. The other keys (a
-/// find that opens with punctuation) are scanned overlapping.
+/// before is no ASCII letter or digit), anchored, in one automaton, and reported only
+/// where a word can end if they close with one: an overlapping scan of many keys stops
+/// at every byte and reports the keys that end there inside words ("ot" in "note"),
+/// which the whole-word check then throws away. The other keys (a find that opens with
+/// punctuation) are scanned overlapping.
 #[derive(Debug, Clone)]
 struct WordStarts {
     /// The word-opening keys, anchored.
@@ -193,11 +194,12 @@ impl Matcher {
 
     /// Every occurrence `(start, end, key id)` of a key in `folded` that can pass the
     /// whole-word check, in some order: those of a plain overlapping scan of the whole
-    /// text, except, for a key whose patterns all open with a word character, those
-    /// starting right after a folded ASCII letter or digit. Such a match never passes:
-    /// the original character before it folds to that letter or digit, so it is a word
-    /// character (a character that is not one never folds to one) and
-    /// [`boundary_before`] says no.
+    /// text, except, for a big glossary's key whose patterns all open with a word
+    /// character, those starting right after a folded ASCII letter or digit (and, when
+    /// they all close with one, those ending right before one). Such a match never
+    /// passes: the original character before (after) it folds to something that ends
+    /// (begins) with that letter or digit, so it is a word character (a character that
+    /// is not one never folds so) and [`boundary_before`] ([`boundary_after`]) says no.
     fn occurrences(&self, folded: &str, mut f: impl FnMut(usize, usize, usize)) {
         match &self.search {
             None => {}
