@@ -3,7 +3,7 @@
 //! and `fix` are two views of one [`Engine::run`], so they cannot disagree.
 
 use crate::compose::Composer;
-use glossfix_diagnostics::{Applicability, Applied, Family, Finding, FindingSource, Fix, Origin, RuleId, apply_fixes};
+use glossfix_diagnostics::{Applicability, Family, Finding, FindingSource, Fix, Origin, RuleId, apply_fixes};
 use glossfix_glossary::{CompiledGlossary, Glossary};
 use glossfix_rules::{Memory, RuleSettings, Scope, check_all_sharing};
 use glossfix_text::Span;
@@ -228,9 +228,10 @@ impl Engine {
             passes.push(origins);
             // The texts seen so far, in order: the input, then each pass's output. One
             // that comes back is a loop (compared whole: equal lengths are rare).
-            let seen =
-                std::iter::once(text).chain(later.iter().map(|(input, _)| input.as_str())).chain([current.as_str()]);
-            let repeated = seen.into_iter().position(|seen| seen == output);
+            let repeated = std::iter::once(text)
+                .chain(later.iter().map(|(input, _)| input.as_str()))
+                .chain([current.as_str()])
+                .position(|seen| seen == output);
             let runaway = output.len() > text.len() * MAX_GROWTH + GROWTH_SLACK;
             if repeated.is_some() || runaway || passes.len() >= MAX_PASSES {
                 // The passes since the text was last seen form the loop; without a
@@ -317,14 +318,10 @@ impl Engine {
         let mut order: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix_at(level).is_some()).collect();
         order.sort_by_key(|&i| findings[i].fix.as_ref().map(Fix::applicability));
         let fixes: Vec<&Fix> = order.iter().map(|&i| findings[i].fix.as_ref().expect("filtered")).collect();
-        // (No fix to make, no copy of the text to make.)
-        let applied_fixes = if fixes.is_empty() {
-            Applied { text: String::new(), taken: Vec::new() }
-        } else {
-            apply_fixes(text, &fixes)
-        };
+        // No fix to make, no copy of the text to make: `None`.
+        let applied_fixes = (!fixes.is_empty()).then(|| apply_fixes(text, &fixes));
         let mut taken = vec![false; findings.len()];
-        for k in applied_fixes.taken {
+        for &k in applied_fixes.iter().flat_map(|a| &a.taken) {
             taken[order[k]] = true;
         }
         // The edits made, in the order they were spliced in, for the next pass.
@@ -348,8 +345,9 @@ impl Engine {
             .collect();
         sort_findings(&mut findings);
         let applied: Vec<usize> = (0..findings.len()).filter(|&i| findings[i].fix_at(level).is_some()).collect();
-        let next = if applied.is_empty() { None } else { shared.carry().map(|carried| (carried, edits)) };
-        let output = (!applied.is_empty()).then_some(applied_fixes.text);
+        // (Some fix applies exactly when there was one to make: the first never conflicts.)
+        let output = applied_fixes.map(|a| a.text);
+        let next = output.as_ref().and_then(|_| shared.carry()).map(|carried| (carried, edits));
         Pass { findings, applied, output, next }
     }
 }

@@ -23,8 +23,10 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-/// Up to how many keys a glossary gets a leftmost-longest scout automaton (see
-/// `Matcher::scout`): aho-corasick's vectorised prefilter serves small sets of patterns.
+/// Up to how many keys a glossary is searched overlapping with a leftmost-longest scout
+/// automaton (see [`Overlapping::scout`]): aho-corasick's vectorised prefilter serves
+/// small sets of patterns. A bigger glossary walks its keys from word starts
+/// ([`WordStarts`]).
 const SCOUTED: usize = 100;
 
 /// What a glossary pattern does when it matches.

@@ -367,22 +367,33 @@ fn german_ordinal(text: &str, dot: usize, next: usize) -> bool {
 /// assert!(is_sentence_start(text, text.find("Le").unwrap()));
 /// assert!(!is_sentence_start(text, text.find("le reste").unwrap()));
 /// ```
+#[inline]
 pub fn is_sentence_start(text: &str, i: usize) -> bool {
-    // What may stand between a sentence stop and the word: opening marks and spaces.
-    const OPENING: [char; 6] = ['“', '«', '"', '(', '—', '–'];
-    // What ends the sentence or the line before it.
-    let closes = |c: char| matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':' | '\u{feff}');
-    // The common case first: spaces, and before them a character that is neither an
-    // opening mark nor white space (a letter, a comma, a full stop), which decides.
+    let (j, inside) = after_a_word(text, i);
+    !inside && sentence_start_before(text, i, j)
+}
+
+/// The common case of [`is_sentence_start`], decided without decoding: where the spaces
+/// before `i` begin (`j`), and whether a letter, a digit or a comma stands before them
+/// (most words: not a sentence start).
+#[inline]
+fn after_a_word(text: &str, i: usize) -> (usize, bool) {
     let bytes = text.as_bytes();
     let mut j = i;
     while j > 0 && bytes[j - 1] == b' ' {
         j -= 1;
     }
-    // Most words follow a letter, a digit or a comma: decided without decoding.
-    if j > 0 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b',') {
-        return false;
-    }
+    (j, j > 0 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b','))
+}
+
+/// The rest of [`is_sentence_start`] for `i`, whose spaces begin at `j`.
+fn sentence_start_before(text: &str, i: usize, j: usize) -> bool {
+    // What may stand between a sentence stop and the word: opening marks and spaces.
+    const OPENING: [char; 6] = ['“', '«', '"', '(', '—', '–'];
+    // What ends the sentence or the line before it.
+    let closes = |c: char| matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r' | ':' | '\u{feff}');
+    // Before the spaces, a character that is neither an opening mark nor white space (a
+    // letter, a comma, a full stop) decides.
     match char_before(text, j) {
         None => return true,
         Some(c) if !c.is_whitespace() && !OPENING.contains(&c) => return closes(c),
@@ -395,7 +406,7 @@ pub fn is_sentence_start(text: &str, i: usize) -> bool {
 
 /// The indices of the `words` that open a sentence, as [`is_sentence_start`] says, in
 /// order: what a rule asks of every word at once. Most words follow a letter, a digit
-/// or a comma (after spaces), which decides without a call.
+/// or a comma (after spaces), which the inlined common case decides.
 ///
 /// ```
 /// use glossfix_text::segment::sentence_openers;
@@ -406,15 +417,7 @@ pub fn is_sentence_start(text: &str, i: usize) -> bool {
 /// assert_eq!(openers, ["Fin", "Le", "aptitude"]);
 /// ```
 pub fn sentence_openers<'a>(text: &'a str, words: &'a [(usize, &str)]) -> impl Iterator<Item = usize> + 'a {
-    let bytes = text.as_bytes();
-    words.iter().enumerate().filter_map(move |(k, &(start, _))| {
-        let mut j = start;
-        while j > 0 && bytes[j - 1] == b' ' {
-            j -= 1;
-        }
-        let inside = j > 0 && (bytes[j - 1].is_ascii_alphanumeric() || bytes[j - 1] == b',');
-        (!inside && is_sentence_start(text, start)).then_some(k)
-    })
+    words.iter().enumerate().filter_map(move |(k, &(start, _))| is_sentence_start(text, start).then_some(k))
 }
 
 #[cfg(test)]
